@@ -1,0 +1,96 @@
+# Shared helpers for the ./bricks launcher and its infra/lib/*.sh components.
+# Sourced, never run. Every component records the real PID of what it starts under
+# var/run/NAME.pid and stops only those PIDs (as process groups: each is started with setsid).
+
+: "${BRICKS_ROOT:?BRICKS_ROOT must be set by ./bricks}"
+VAR_DIR="${BRICKS_VAR:-$BRICKS_ROOT/var}"
+LOG_DIR="$VAR_DIR/log"
+RUN_DIR="$VAR_DIR/run"
+DATA_DIR="$VAR_DIR/data"
+mkdir -p "$LOG_DIR" "$RUN_DIR" "$DATA_DIR"
+
+# Ports: every one can be overridden from the environment.
+: "${BRICKS_GATEWAY_PORT:=8080}"
+: "${BRICKS_GATEWAY_STATS_PORT:=8404}"
+: "${BRICKS_REDIS_PORT:=16379}"
+: "${BRICKS_KAFKA_PORT:=19092}"
+: "${BRICKS_KAFKA_CONTROLLER_PORT:=19093}"
+: "${BRICKS_ETCD_PORT:=12379}"
+: "${BRICKS_ETCD_PEER_PORT:=12380}"
+: "${BRICKS_PG_PORTS:=15432 15433 15434}"
+: "${BRICKS_PATRONI_PORTS:=18008 18009 18010}"
+: "${BRICKS_CATALOG_BASE_PORT:=8100}"
+: "${BRICKS_CART_BASE_PORT:=8200}"
+: "${BRICKS_CUSTOMER_BASE_PORT:=8300}"
+: "${BRICKS_ORDER_BASE_PORT:=8400}"
+export BRICKS_GATEWAY_PORT BRICKS_GATEWAY_STATS_PORT BRICKS_REDIS_PORT BRICKS_KAFKA_PORT \
+  BRICKS_KAFKA_CONTROLLER_PORT BRICKS_ETCD_PORT BRICKS_ETCD_PEER_PORT BRICKS_PG_PORTS \
+  BRICKS_PATRONI_PORTS BRICKS_CATALOG_BASE_PORT BRICKS_CART_BASE_PORT \
+  BRICKS_CUSTOMER_BASE_PORT BRICKS_ORDER_BASE_PORT
+
+die()  { echo "bricks: $*" >&2; exit 1; }
+info() { echo "bricks: $*" >&2; }
+
+# need_cmd COMMAND DEBIAN_PACKAGE [EXTRA_PATH_DIR]: installs the package with apt when root,
+# otherwise says exactly what to run.
+_apt_updated=""
+need_cmd() {
+  local cmd=$1 pkg=$2
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  [ -n "${3:-}" ] && [ -x "$3/$cmd" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    info "installing $pkg (for $cmd) with apt-get"
+    if [ -z "$_apt_updated" ]; then apt-get update -qq >/dev/null 2>&1 || true; _apt_updated=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >"$LOG_DIR/apt-$pkg.log" 2>&1 \
+      || die "could not install $pkg; see $LOG_DIR/apt-$pkg.log"
+    return 0
+  fi
+  die "$cmd is missing: run 'sudo apt-get install -y $pkg'"
+}
+
+pid_file()  { echo "$RUN_DIR/$1.pid"; }
+read_pid()  { local f; f=$(pid_file "$1"); [ -f "$f" ] && cat "$f"; }
+pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+is_running() { pid_alive "$(read_pid "$1")"; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+require_free_port() {
+  port_in_use "$1" && die "port $1 (for $2) is already taken; set the matching BRICKS_*_PORT variable"
+  return 0
+}
+
+# start_bg NAME COMMAND...: runs COMMAND in its own session with output in var/log/NAME.log
+# and records its real PID.
+start_bg() {
+  local name=$1; shift
+  setsid "$@" >>"$LOG_DIR/$name.log" 2>&1 < /dev/null &
+  echo $! > "$(pid_file "$name")"
+}
+
+# stop_bg NAME [SECONDS]: TERM the recorded process group, KILL it after SECONDS (default 20).
+stop_bg() {
+  local name=$1 timeout=${2:-20} pid i
+  pid=$(read_pid "$name")
+  if pid_alive "$pid"; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < timeout * 10; i++)); do pid_alive "$pid" || break; sleep 0.1; done
+    pid_alive "$pid" && kill -KILL -- "-$pid" 2>/dev/null
+  fi
+  rm -f "$(pid_file "$name")"
+}
+
+# kill_bg NAME: hard kill (SIGKILL) of the recorded process group, for fault tests.
+kill_bg() {
+  local pid; pid=$(read_pid "$1")
+  pid_alive "$pid" && kill -KILL -- "-$pid" 2>/dev/null
+  rm -f "$(pid_file "$1")"
+}
+
+# wait_until SECONDS WHAT COMMAND...: polls COMMAND every 0.2 s; dies with a clear message.
+wait_until() {
+  local timeout=$1 what=$2 i; shift 2
+  for ((i = 0; i < timeout * 5; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  die "$what did not become ready within ${timeout}s"
+}
+
+http_ok() { curl -fsS -m 2 -o /dev/null "$1"; }
