@@ -94,3 +94,57 @@ wait_until() {
 }
 
 http_ok() { curl -fsS -m 2 -o /dev/null "$1"; }
+
+# ---------------------------------------------------------------------------------------------
+# Additions for the launcher (./bricks) and its redis/kafka/gateway/apps/keys components.
+# ---------------------------------------------------------------------------------------------
+
+# Quiet mode: `infra start|stop|kill NAME` is used by integration tests and must print nothing
+# on success. say() is for progress messages that quiet mode suppresses; die() always prints.
+: "${BRICKS_QUIET:=}"
+say() { [ -n "$BRICKS_QUIET" ] || echo "bricks: $*" >&2; }
+warn() { echo "bricks: warning: $*" >&2; }
+
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# log_tail NAME [LINES]: the last lines of var/log/NAME.log on stderr, indented.
+log_tail() {
+  local f; f=$(log_file "$1")
+  [ -f "$f" ] || return 0
+  echo "---- last ${2:-30} lines of $f ----" >&2
+  tail -n "${2:-30}" "$f" | sed 's/^/  /' >&2
+  echo "----" >&2
+}
+
+# wait_started NAME SECONDS WHAT COMMAND...: like wait_until, but gives up at once when the
+# recorded process of NAME has died, and shows the end of its log on failure.
+wait_started() {
+  local name=$1 timeout=$2 what=$3 i; shift 3
+  for ((i = 0; i < timeout * 5; i++)); do
+    "$@" >/dev/null 2>&1 && return 0
+    if ! is_running "$name"; then
+      [ -n "$BRICKS_QUIET" ] || log_tail "$name"
+      rm -f "$(pid_file "$name")"
+      die "$what exited during start-up; see $(log_file "$name")"
+    fi
+    sleep 0.2
+  done
+  [ -n "$BRICKS_QUIET" ] || log_tail "$name"
+  die "$what did not become ready within ${timeout}s; see $(log_file "$name")"
+}
+
+# http_status URL: the HTTP status code of a GET (000 when nothing answers).
+http_status() { curl -s -m "${2:-2}" -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true; }
+
+# status_row NAME PORT PID HEALTH: one line of the `status` table.
+status_header() { printf '%-14s %-7s %-8s %s\n' NAME PORT PID HEALTH; }
+status_row() { printf '%-14s %-7s %-8s %s\n' "$1" "${2:--}" "${3:--}" "$4"; }
+
+# Tools every part needs. java and curl are installed with apt when missing (root + Debian).
+need_base_tools() {
+  need_cmd curl curl
+  need_cmd java openjdk-17-jdk-headless
+}
+
+# ensure_file_mode FILE MODE: chmod without failing when the file is absent.
+ensure_file_mode() { [ -e "$1" ] && chmod "$2" "$1"; return 0; }

@@ -94,7 +94,7 @@ public final class ProblemMapper {
     static Response fromWebApplication(WebApplicationException web) {
         Response original = web.getResponse();
         int status = original.getStatus();
-        Response.Status.StatusType type = original.getStatusInfo();
+        Response.StatusType type = original.getStatusInfo();
         String detail = web.getMessage() == null || web.getMessage().startsWith("HTTP ")
                 ? type.getReasonPhrase() : web.getMessage();
         Response.ResponseBuilder builder = respond(Problem.of(status, type.getReasonPhrase(), detail));
