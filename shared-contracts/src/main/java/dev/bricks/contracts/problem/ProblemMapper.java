@@ -1,5 +1,6 @@
 package dev.bricks.contracts.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -79,13 +80,16 @@ public final class ProblemMapper {
 
     static Problem fromJson(JsonProcessingException json) {
         String field = null;
-        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        boolean malformed = json instanceof JsonParseException || json.getCause() instanceof JsonParseException;
+        if (!malformed && json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
         }
         if (field == null) {
-            return Problem.of(400, "Bad Request", "the request body is not valid JSON: " + json.getOriginalMessage());
+            String reason = json.getCause() instanceof JsonParseException parse ? parse.getOriginalMessage()
+                    : json.getOriginalMessage();
+            return Problem.of(400, "Bad Request", "the request body is not valid JSON: " + reason);
         }
         return Problem.of(400, "Bad Request", field + ": has the wrong type or format")
                 .withErrors(List.of(new Problem.FieldError(field, "has the wrong type or format")));
