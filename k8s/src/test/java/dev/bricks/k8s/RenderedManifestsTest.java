@@ -1,0 +1,380 @@
+package dev.bricks.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The real kustomizations, rendered with {@code kubectl kustomize} and checked against the bricks'
+ * real configuration. Without kubectl these tests are skipped (and say so); the checks themselves
+ * are still proven by {@link ManifestChecksTest}.
+ */
+class RenderedManifestsTest {
+
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+
+    private static Manifests rendered(String kustomization) {
+        assumeTrue(Kustomize.kubectl().isPresent(),
+                "kubectl is not installed: the rendered kustomizations are not checked (install kubectl to check them)");
+        return RENDERED.computeIfAbsent(kustomization, name -> Manifests.parse(Kustomize.render(
+                name.equals("base") ? Project.base() : Project.overlay(name))));
+    }
+
+    private static Map<String, ApplicationConfig> bricks() {
+        Map<String, ApplicationConfig> bricks = new LinkedHashMap<>();
+        Project.BRICKS.forEach(brick -> bricks.put(brick, ApplicationConfig.of(brick)));
+        return bricks;
+    }
+
+    private static Deployment deployment(Manifests manifests, String brick) {
+        return manifests.named(Deployment.class, brick).orElseThrow(() -> new AssertionError(brick + " has no Deployment"));
+    }
+
+    private static HorizontalPodAutoscaler hpa(Manifests manifests, String brick) {
+        return manifests.named(HorizontalPodAutoscaler.class, brick).orElseThrow(() -> new AssertionError(brick + " has no HPA"));
+    }
+
+    private static Container brickContainer(Manifests manifests, String brick) {
+        return deployment(manifests, brick).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base", "dev", "prod"})
+    void everyKustomizationRendersAndPassesEveryCheck(String kustomization) {
+        Manifests manifests = rendered(kustomization);
+        assertFalse(manifests.all().isEmpty(), kustomization + " renders objects");
+        List<String> problems = new ManifestChecks(manifests, bricks()).all();
+        assertEquals(List.of(), problems, () -> kustomization + ":\n  " + String.join("\n  ", problems));
+    }
+
+    @Test
+    void devRunsOneReplicaOfEachBrickWithSmallRequests() {
+        Manifests dev = rendered("dev");
+        for (String brick : Project.BRICKS) {
+            assertEquals(1, deployment(dev, brick).getSpec().getReplicas(), brick);
+            assertEquals(1, hpa(dev, brick).getSpec().getMinReplicas(), brick);
+            Quantity memory = brickContainer(dev, brick).getResources().getRequests().get("memory");
+            assertTrue(Quantity.getAmountInBytes(memory).intValue() <= 256 * 1024 * 1024, brick + " requests " + memory);
+        }
+    }
+
+    @Test
+    void prodRunsAtLeastFourCatalogAndThreeCartReplicasWithinTheirAutoscalingBounds() {
+        Manifests prod = rendered("prod");
+        Map<String, Integer> atLeast = Map.of("catalog-service", 4, "cart-service", 3, "customer-service", 1, "order-service", 1);
+        for (String brick : Project.BRICKS) {
+            int replicas = deployment(prod, brick).getSpec().getReplicas();
+            var bounds = hpa(prod, brick).getSpec();
+            assertTrue(replicas >= atLeast.get(brick), brick + " runs " + replicas);
+            assertTrue(bounds.getMinReplicas() >= atLeast.get(brick), brick + " may shrink to " + bounds.getMinReplicas());
+            assertTrue(bounds.getMinReplicas() <= replicas && replicas <= bounds.getMaxReplicas(), brick + " starts outside its HPA bounds");
+        }
+        assertTrue(hpa(prod, "order-service").getSpec().getMaxReplicas() <= topicPartitions(prod, "orders.placed"),
+                "more order-service replicas than orders.placed partitions would sit idle");
+    }
+
+    @Test
+    void prodSpreadsEveryBrickOverNodes() {
+        Manifests prod = rendered("prod");
+        for (String brick : Project.BRICKS) {
+            PodSpec pod = deployment(prod, brick).getSpec().getTemplate().getSpec();
+            assertNotNull(pod.getAffinity(), brick + " has no affinity");
+            List<WeightedPodAffinityTerm> terms = pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution();
+            Map<String, String> labels = deployment(prod, brick).getSpec().getTemplate().getMetadata().getLabels();
+            assertTrue(terms.stream().anyMatch(t -> "kubernetes.io/hostname".equals(t.getPodAffinityTerm().getTopologyKey())
+                            && ManifestChecks.matches(t.getPodAffinityTerm().getLabelSelector(), labels)),
+                    brick + " is not spread over kubernetes.io/hostname by its own labels");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyBrickImageIsPinnedByTheOverlay(String overlay) throws IOException {
+        Manifests manifests = rendered(overlay);
+        String kustomization = Files.readString(Project.overlay(overlay).resolve("kustomization.yaml"), StandardCharsets.UTF_8);
+        for (String brick : Project.BRICKS) {
+            String image = brickContainer(manifests, brick).getImage();
+            assertTrue(image.matches(".+/" + brick + ":[\\w.-]+"), brick + " image " + image + " has no tag");
+            assertFalse(image.endsWith(":latest"), brick + " runs :latest");
+            assertTrue(kustomization.contains("- name: bricks/" + brick), overlay + " does not set the image of " + brick + " with images:");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void bricksRunAsNonRootOnAReadOnlyFilesystemWithRequestsAndLimits(String overlay) {
+        Manifests manifests = rendered(overlay);
+        for (String brick : Project.BRICKS) {
+            PodSpec pod = deployment(manifests, brick).getSpec().getTemplate().getSpec();
+            Container container = pod.getContainers().get(0);
+            assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), brick);
+            assertEquals(185L, pod.getSecurityContext().getRunAsUser(), brick + " runs as the image's user 185");
+            assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem(), brick);
+            assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation(), brick);
+            assertTrue(container.getResources().getRequests().keySet().containsAll(Set.of("cpu", "memory")), brick);
+            assertTrue(container.getResources().getLimits().containsKey("memory"), brick);
+            assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
+                    brick + " has no writable /tmp on its read-only root filesystem");
+        }
+    }
+
+    @Test
+    void catalogKeepsNothingButScratchSpace() {
+        Manifests prod = rendered("prod");
+        for (Volume volume : deployment(prod, "catalog-service").getSpec().getTemplate().getSpec().getVolumes()) {
+            assertTrue(volume.getEmptyDir() != null || volume.getSecret() != null || volume.getConfigMap() != null,
+                    "catalog-service volume " + volume.getName() + " is more than scratch space or configuration");
+        }
+    }
+
+    @Test
+    void metricsAreAnnotatedForScrapingOnThePathTheApplicationServes() {
+        Manifests prod = rendered("prod");
+        bricks().forEach((brick, config) -> assertEquals(config.metricsPath(),
+                deployment(prod, brick).getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"), brick));
+    }
+
+    @Test
+    void theIngressRoutesEachPrefixToItsBrickWithoutRewriting() {
+        Manifests prod = rendered("prod");
+        List<Ingress> ingresses = prod.ofType(Ingress.class);
+        assertEquals(1, ingresses.size());
+        Ingress ingress = ingresses.get(0);
+        Map<String, String> routes = new TreeMap<>();
+        for (var rule : ingress.getSpec().getRules()) {
+            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                assertEquals("Prefix", path.getPathType(), path.getPath());
+                routes.put(path.getPath(), path.getBackend().getService().getName());
+            }
+        }
+        assertEquals(Map.of("/api/catalog", "catalog-service", "/api/carts", "cart-service",
+                "/api/customers", "customer-service", "/api/orders", "order-service", "/backoffice", "order-service"), routes);
+        Map<String, String> annotations = ingress.getMetadata().getAnnotations() == null ? Map.of() : ingress.getMetadata().getAnnotations();
+        assertTrue(annotations.keySet().stream().noneMatch(k -> k.contains("rewrite")), "the gateway must not rewrite paths");
+    }
+
+    @Test
+    void theGatewayAcceptsCatalogueUploadsAsLargeAsCatalogServiceDoes() {
+        String catalogLimit = ApplicationConfig.of("catalog-service").property("quarkus.http.limits.max-body-size").orElse("10M");
+        Ingress ingress = rendered("prod").ofType(Ingress.class).get(0);
+        String gatewayLimit = ingress.getMetadata().getAnnotations().getOrDefault("nginx.ingress.kubernetes.io/proxy-body-size", "1m");
+        assertTrue(bytes(gatewayLimit) >= bytes(catalogLimit),
+                "the ingress accepts bodies up to " + gatewayLimit + ", catalog-service up to " + catalogLimit);
+    }
+
+    /** Sizes as Quarkus (64M) and ingress-nginx (64m) write them. */
+    private static long bytes(String size) {
+        Matcher matcher = Pattern.compile("(?i)(\\d+)\\s*([kmg]?)b?").matcher(size.trim());
+        assertTrue(matcher.matches(), "not a size: " + size);
+        long value = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2).toLowerCase()) {
+            case "k" -> value << 10;
+            case "m" -> value << 20;
+            case "g" -> value << 30;
+            default -> value;
+        };
+    }
+
+    @Test
+    void kafkaRunsInKraftOnANodePoolWithTheThreeTopics() {
+        Manifests prod = rendered("prod");
+        GenericKubernetesResource kafka = single(prod, "Kafka");
+        assertEquals("enabled", kafka.getMetadata().getAnnotations().get("strimzi.io/kraft"));
+        assertEquals("enabled", kafka.getMetadata().getAnnotations().get("strimzi.io/node-pools"));
+        GenericKubernetesResource pool = single(prod, "KafkaNodePool");
+        assertEquals(kafka.getMetadata().getName(), pool.getMetadata().getLabels().get("strimzi.io/cluster"));
+        assertEquals(Set.of("controller", "broker"), Set.copyOf(pool.<List<String>>get("spec", "roles")));
+        assertEquals(3, pool.<Integer>get("spec", "replicas"));
+
+        Map<String, List<Object>> topics = new TreeMap<>();
+        for (GenericKubernetesResource topic : prod.custom("KafkaTopic")) {
+            assertEquals(kafka.getMetadata().getName(), topic.getMetadata().getLabels().get("strimzi.io/cluster"));
+            topics.put(topic.get("spec", "topicName"), List.of(topic.get("spec", "partitions"), topic.get("spec", "replicas"),
+                    String.valueOf(topic.<Object>get("spec", "config", "retention.ms"))));
+        }
+        assertEquals(Map.of(
+                "catalog.generations", List.of(1, 3, "-1"),
+                "orders.placed", List.of(3, 3, "604800000"),
+                "orders.placed.dlq", List.of(1, 3, "2592000000")), topics);
+    }
+
+    @Test
+    void customerDatabaseRunsThreeInstancesWithASynchronousStandby() {
+        Manifests prod = rendered("prod");
+        GenericKubernetesResource customers = cluster(prod, "customers");
+        assertEquals(3, customers.<Integer>get("spec", "instances"));
+        Object number = customers.get("spec", "postgresql", "synchronous", "number");
+        Object minSync = customers.get("spec", "minSyncReplicas");
+        assertTrue(Integer.valueOf(1).equals(number) || Integer.valueOf(1).equals(minSync),
+                "customers has no synchronous standby");
+        assertEquals("customers", customers.get("spec", "bootstrap", "initdb", "database"));
+        assertEquals("customers", customers.get("spec", "bootstrap", "initdb", "owner"));
+        assertEquals("orders", cluster(prod, "orders").get("spec", "bootstrap", "initdb", "database"));
+    }
+
+    @Test
+    void redisKeepsAnAppendOnlyFileFsyncedOnEveryWriteOnAVolumeClaim() {
+        Manifests prod = rendered("prod");
+        StatefulSet redis = prod.named(StatefulSet.class, "redis").orElseThrow();
+        String args = String.join(" ", redis.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+        assertTrue(args.contains("--appendonly yes"), args);
+        assertTrue(args.contains("--appendfsync always"), args);
+        assertEquals(1, redis.getSpec().getVolumeClaimTemplates().size());
+        String claim = redis.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
+        assertTrue(redis.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                .anyMatch(m -> m.getName().equals(claim) && m.getMountPath().equals("/data")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void bricksReachTheStatefulPartsThroughTheOperatorsServices(String overlay) {
+        Manifests manifests = rendered(overlay);
+        ManifestChecks checks = new ManifestChecks(manifests, bricks());
+        Set<String> services = manifests.ofType(Service.class).stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
+        services.add(single(manifests, "Kafka").getMetadata().getName() + "-kafka-bootstrap");
+        manifests.custom("Cluster").forEach(c -> services.add(c.getMetadata().getName() + "-rw"));
+        Pattern host = Pattern.compile("^(?:[a-z]+:)*(?://)?([a-z0-9-]+)[:/]?");
+        for (String brick : Project.BRICKS) {
+            checkAddresses(checks.environmentOf(brickContainer(manifests, brick)), brick, services, host);
+        }
+    }
+
+    private static void checkAddresses(Map<String, String> environment, String brick, Set<String> services, Pattern host) {
+        environment.forEach((name, value) -> {
+            if (name.endsWith("_URL") || name.endsWith("_BOOTSTRAP")) {
+                Matcher matcher = host.matcher(value.replaceFirst("^jdbc:", ""));
+                assertTrue(matcher.find(), brick + " " + name + "=" + value);
+                assertTrue(services.contains(matcher.group(1)), brick + " " + name + "=" + value + " names no Service of the manifest");
+            }
+        });
+    }
+
+    @Test
+    void onlyCustomerServiceMountsTheSigningKey() {
+        Manifests prod = rendered("prod");
+        for (String brick : Project.BRICKS) {
+            boolean mountsPrivateKey = deployment(prod, brick).getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getSecret() != null && v.getSecret().getItems() != null)
+                    .flatMap(v -> v.getSecret().getItems().stream())
+                    .anyMatch(item -> item.getKey().contains("private"));
+            assertEquals(brick.equals("customer-service"), mountsPrivateKey, brick);
+        }
+    }
+
+    /**
+     * Secrets are never committed: each one a brick uses is either created by an operator
+     * ({@code <cluster>-app} by CloudNativePG) or by a {@code kubectl create secret} recipe in the
+     * README that provides every key the manifests read.
+     */
+    @Test
+    void everySecretABrickUsesIsCreatedByAnOperatorOrByTheReadmeRecipe() throws IOException {
+        Manifests prod = rendered("prod");
+        String readme = Files.readString(Project.k8s().resolve("README.md"), StandardCharsets.UTF_8).replace("\\\n", " ");
+        Set<String> operatorSecrets = prod.custom("Cluster").stream().map(c -> c.getMetadata().getName() + "-app").collect(Collectors.toSet());
+        Map<String, Set<String>> used = new TreeMap<>();
+        for (String brick : Project.BRICKS) {
+            PodSpec pod = deployment(prod, brick).getSpec().getTemplate().getSpec();
+            for (Volume volume : pod.getVolumes()) {
+                if (volume.getSecret() != null) {
+                    Set<String> keys = used.computeIfAbsent(volume.getSecret().getSecretName(), k -> new TreeSet<>());
+                    if (volume.getSecret().getItems() != null) {
+                        volume.getSecret().getItems().forEach(item -> keys.add(item.getKey()));
+                    }
+                }
+            }
+            for (Container container : pod.getContainers()) {
+                for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
+                    if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                        var ref = env.getValueFrom().getSecretKeyRef();
+                        used.computeIfAbsent(ref.getName(), k -> new TreeSet<>()).add(ref.getKey());
+                    }
+                }
+                for (EnvFromSource source : container.getEnvFrom()) {
+                    if (source.getSecretRef() != null) {
+                        used.computeIfAbsent(source.getSecretRef().getName(), k -> new TreeSet<>());
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        used.forEach((secret, keys) -> {
+            if (prod.named(Secret.class, secret).isPresent() || operatorSecrets.contains(secret)) {
+                return;
+            }
+            Matcher recipe = Pattern.compile("kubectl[^\\n]*create secret generic " + Pattern.quote(secret) + "\\s[^\\n]*").matcher(readme);
+            if (!recipe.find()) {
+                problems.add(secret + " is neither in the manifests, nor made by an operator, nor created by a recipe in k8s/README.md");
+                return;
+            }
+            String line = recipe.group();
+            keys.stream().filter(key -> !line.matches(".*--from-(file|literal)=" + Pattern.quote(key) + "[=\\s].*")
+                            && !line.matches(".*--from-(file|literal)=" + Pattern.quote(key) + "$"))
+                    .forEach(key -> problems.add("the README's recipe for " + secret + " does not provide key " + key));
+        });
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void everyBrickHasADisruptionBudgetThatLetsANodeDrain() {
+        Manifests dev = rendered("dev");
+        for (String brick : Project.BRICKS) {
+            PodDisruptionBudget pdb = dev.named(PodDisruptionBudget.class, brick).orElseThrow();
+            // With one replica in dev, minAvailable: 1 would block every drain; maxUnavailable never does.
+            assertNotNull(pdb.getSpec().getMaxUnavailable(), brick);
+        }
+    }
+
+    private static int topicPartitions(Manifests manifests, String topic) {
+        return manifests.custom("KafkaTopic").stream()
+                .filter(t -> topic.equals(t.get("spec", "topicName")))
+                .map(t -> t.<Integer>get("spec", "partitions"))
+                .findFirst().orElseThrow();
+    }
+
+    private static GenericKubernetesResource single(Manifests manifests, String kind) {
+        List<GenericKubernetesResource> found = manifests.custom(kind);
+        assertEquals(1, found.size(), "number of " + kind);
+        return found.get(0);
+    }
+
+    private static GenericKubernetesResource cluster(Manifests manifests, String name) {
+        return manifests.custom("Cluster").stream().filter(c -> name.equals(c.getMetadata().getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no CloudNativePG Cluster " + name));
+    }
+}
