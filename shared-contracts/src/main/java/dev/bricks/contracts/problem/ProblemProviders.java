@@ -1,6 +1,7 @@
 package dev.bricks.contracts.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -47,6 +48,16 @@ public final class ProblemProviders {
     public static class Json implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            return ProblemMapper.toResponse(e);
+        }
+    }
+
+    /** Quarkus maps exactly this subtype itself (as plain JSON), so it needs its own registration. */
+    @Provider
+    @Priority(BEFORE_BUILT_INS)
+    public static class MismatchedInput implements ExceptionMapper<MismatchedInputException> {
+        @Override
+        public Response toResponse(MismatchedInputException e) {
             return ProblemMapper.toResponse(e);
         }
     }

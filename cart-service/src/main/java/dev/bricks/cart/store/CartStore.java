@@ -1,0 +1,85 @@
+package dev.bricks.cart.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bricks.cart.CartConfig;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Carts in Redis. Every change is one Lua script: Redis runs a script alone, so the ownership
+ * check, the line limit, the change, the TTL and the sweep index move together and two replicas
+ * changing one cart at the same moment both land (different lines) or the later one wins (same
+ * line) — nothing is half-done or lost. A single HSET could not check owner and limit;
+ * MULTI/WATCH would make concurrent shoppers retry in a loop.
+ */
+@ApplicationScoped
+public class CartStore {
+
+    /** What a change script answered. */
+    public enum Outcome { OK, MISSING, BUSY, FULL, UNPRICED }
+
+    public record Change(Outcome outcome, StoredCart cart) {
+    }
+
+    private static final LuaScript CREATE = LuaScript.load("create");
+    private static final LuaScript READ = LuaScript.load("read");
+    private static final LuaScript SET_LINE = LuaScript.load("set_line");
+    private static final LuaScript REMOVE_LINE = LuaScript.load("remove_line");
+
+    private final RedisDataSource redis;
+    private final CartKeys keys;
+    private final CartConfig config;
+    private final ObjectMapper json;
+
+    CartStore(RedisDataSource redis, CartKeys keys, CartConfig config, ObjectMapper json) {
+        this.redis = redis;
+        this.keys = keys;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Creates an empty cart; false in the (2^-64-unlikely) case that the id is taken. */
+    public boolean create(String cartId, String subject) {
+        Response reply = CREATE.run(redis, List.of(keys.cart(cartId)), subject, ttlMillis());
+        return "ok".equals(reply.toString());
+    }
+
+    public Change read(String cartId, String subject) {
+        return change(cartId, READ.run(redis, List.of(keys.cart(cartId)), subject));
+    }
+
+    /** Sets a line; {@code snapshot} null keeps the line's own last price (catalog unreachable). */
+    public Change setLine(String cartId, String subject, String sku, int quantity, PriceSnapshot snapshot) {
+        return change(cartId, SET_LINE.run(redis, keys.forChange(cartId), subject, cartId, sku,
+                Integer.toString(quantity), snapshot == null ? "" : write(snapshot),
+                Integer.toString(config.maxLines()), ttlMillis()));
+    }
+
+    public Change removeLine(String cartId, String subject, String sku) {
+        return change(cartId, REMOVE_LINE.run(redis, keys.forChange(cartId), subject, cartId, sku, ttlMillis()));
+    }
+
+    StoredCart parse(String cartId, Response hash) {
+        return StoredCart.parse(cartId, hash, json);
+    }
+
+    private Change change(String cartId, Response reply) {
+        Outcome outcome = Outcome.valueOf(reply.get(0).toString().toUpperCase());
+        return new Change(outcome, outcome == Outcome.OK ? parse(cartId, reply.get(1)) : null);
+    }
+
+    private String ttlMillis() {
+        return Long.toString(config.ttl().toMillis());
+    }
+
+    private String write(PriceSnapshot snapshot) {
+        try {
+            return json.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
