@@ -49,8 +49,15 @@ need_cmd() {
 }
 
 pid_file()  { echo "$RUN_DIR/$1.pid"; }
-read_pid()  { local f; f=$(pid_file "$1"); [ -f "$f" ] && cat "$f"; }
-pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+read_pid()  { local f; f=$(pid_file "$1"); if [ -f "$f" ]; then cat "$f"; fi; }
+# pid_alive PID: the process exists and is not a zombie (an exited child that PID 1 has not
+# reaped yet still answers kill -0).
+pid_alive() {
+  [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null || return 1
+  local stat; stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [ "${stat%% *}" != Z ]
+}
 is_running() { pid_alive "$(read_pid "$1")"; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -81,8 +88,12 @@ stop_bg() {
 
 # kill_bg NAME: hard kill (SIGKILL) of the recorded process group, for fault tests.
 kill_bg() {
-  local pid; pid=$(read_pid "$1")
-  pid_alive "$pid" && kill -KILL -- "-$pid" 2>/dev/null
+  local pid i; pid=$(read_pid "$1")
+  if pid_alive "$pid"; then
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+    # wait (bounded) until it is gone, so its ports are free for a restart right away
+    for ((i = 0; i < 50; i++)); do pid_alive "$pid" || break; sleep 0.1; done
+  fi
   rm -f "$(pid_file "$1")"
 }
 
@@ -117,7 +128,8 @@ log_tail() {
 }
 
 # wait_started NAME SECONDS WHAT COMMAND...: like wait_until, but gives up at once when the
-# recorded process of NAME has died, and shows the end of its log on failure.
+# recorded process of NAME has died, and shows the end of its log on failure. A process that
+# is still not ready after SECONDS is stopped before it dies.
 wait_started() {
   local name=$1 timeout=$2 what=$3 i; shift 3
   for ((i = 0; i < timeout * 5; i++)); do
@@ -130,6 +142,7 @@ wait_started() {
     sleep 0.2
   done
   [ -n "$BRICKS_QUIET" ] || log_tail "$name"
+  stop_bg "$name" 10   # a failed start leaves nothing half-running behind
   die "$what did not become ready within ${timeout}s; see $(log_file "$name")"
 }
 

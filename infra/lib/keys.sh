@@ -50,8 +50,9 @@ staff_load() {
       BRICKS_STAFF_PASSWORD) BRICKS_STAFF_PASSWORD=$value ;;
     esac
   done < "$STAFF_ENV"
-  [ -n "${BRICKS_STAFF_EMAIL:-}" ] && [ -n "${BRICKS_STAFF_PASSWORD:-}" ] \
-    || die "$STAFF_ENV lacks BRICKS_STAFF_EMAIL or BRICKS_STAFF_PASSWORD"
+  if [ -z "${BRICKS_STAFF_EMAIL:-}" ] || [ -z "${BRICKS_STAFF_PASSWORD:-}" ]; then
+    die "$STAFF_ENV lacks BRICKS_STAFF_EMAIL or BRICKS_STAFF_PASSWORD"
+  fi
 }
 
 # secrets_ensure: everything of this file, for `up` and `infra up`.
