@@ -1,0 +1,33 @@
+package dev.bricks.catalog.generation;
+
+import dev.bricks.catalog.CatalogConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** Drops superseded generations after their grace period and the staging tables of failed uploads. */
+@ApplicationScoped
+public class GenerationHousekeeping {
+
+    private final GenerationRegistry registry;
+    private final GenerationStager stager;
+    private final GenerationFeed feed;
+    private final CatalogConfig config;
+
+    public GenerationHousekeeping(GenerationRegistry registry, GenerationStager stager, GenerationFeed feed,
+            CatalogConfig config) {
+        this.registry = registry;
+        this.stager = stager;
+        this.feed = feed;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${bricks.catalog.housekeeping-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        registry.retire();
+        // only once caught up: while replaying, an old upload's commit may simply not have been read yet
+        if (feed.startupSettled()) {
+            stager.dropOrphans(Instant.now().minus(config.orphanUploadAge()));
+        }
+    }
+}

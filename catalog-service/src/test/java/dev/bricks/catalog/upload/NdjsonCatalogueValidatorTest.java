@@ -1,0 +1,120 @@
+package dev.bricks.catalog.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bricks.contracts.Money;
+import dev.bricks.contracts.catalog.Product;
+import dev.bricks.contracts.problem.Problem;
+import dev.bricks.contracts.problem.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class NdjsonCatalogueValidatorTest {
+
+    private final NdjsonCatalogueValidator validator = new NdjsonCatalogueValidator(1000);
+
+    static String line(String sku) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"Mug " + sku + "\",\"description\":\"A mug\",\"category\":\"Kitchen\","
+                + "\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"attributes\":{\"z\":\"1\",\"a\":\"2\"}}";
+    }
+
+    private ValidatedCatalogue validate(String body) {
+        return validator.validate(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ProblemException rejected(String body) {
+        return assertThrows(ProblemException.class, () -> validate(body));
+    }
+
+    @Test
+    void validCatalogueKeepsProductsInOrderWithExactAmounts() {
+        ValidatedCatalogue catalogue = validate(line("A-1") + "\n\n" + line("A-2") + "\n");
+        assertEquals(List.of("A-1", "A-2"), catalogue.products().stream().map(Product::sku).toList());
+        assertEquals(new BigDecimal("12.50"), catalogue.products().get(0).price().amount());
+        assertEquals("12.50", catalogue.products().get(0).price().amount().toString());
+        assertEquals(64, catalogue.checksum().length());
+    }
+
+    @Test
+    void badCurrencyNamesLineAndField() {
+        String body = line("A-1") + "\n" + line("A-2").replace("EUR", "EUX") + "\n";
+        ProblemException e = rejected(body);
+        assertEquals(400, e.status());
+        assertEquals("line 2: price.currency: not an ISO 4217 code", e.getMessage());
+        assertEquals(List.of(new Problem.FieldError("line 2", "price.currency: not an ISO 4217 code")), e.toProblem().errors());
+    }
+
+    @Test
+    void duplicateSkuNamesBothLines() {
+        ProblemException e = rejected(line("A-1") + "\n" + line("B-1") + "\n" + line("A-1"));
+        assertEquals("line 3: sku: duplicate of line 1 (A-1)", e.getMessage());
+    }
+
+    @Test
+    void malformedJsonMissingFieldAndBadAmountAreEachReportedWithTheirLine() {
+        String body = String.join("\n", line("A-1"), "{not json", line("A-3").replace("\"name\":\"Mug A-3\",", ""),
+                line("A-4").replace("\"12.50\"", "12.5"), line("A-5").replace("\"12.50\"", "\"-3\""));
+        ProblemException e = rejected(body);
+        Map<String, String> errors = e.toProblem().errors().stream()
+                .collect(Collectors.toMap(Problem.FieldError::field, Problem.FieldError::message));
+        assertTrue(errors.get("line 2").startsWith("malformed JSON"), errors.toString());
+        assertEquals("name: is required and must be a non-blank string", errors.get("line 3"));
+        assertTrue(errors.get("line 4").startsWith("price.amount: is required and must be a decimal string"));
+        assertTrue(errors.get("line 5").startsWith("price.amount: not a non-negative decimal"));
+        assertTrue(e.getMessage().startsWith("line 2: malformed JSON"));
+        assertTrue(e.getMessage().endsWith("(and 3 more errors)"), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldAndNonStringAttributeAreRejected() {
+        assertTrue(rejected(line("A-1").replace("\"category\"", "\"prize\":1,\"category\"")).getMessage()
+                .startsWith("line 1: prize: unknown field"));
+        assertEquals("line 1: attributes.z: must be a string",
+                rejected(line("A-1").replace("\"z\":\"1\"", "\"z\":1")).getMessage());
+    }
+
+    @Test
+    void moreProductsThanTheLimitAreRejectedAtTheFirstLineOverIt() {
+        NdjsonCatalogueValidator small = new NdjsonCatalogueValidator(3);
+        String body = IntStream.rangeClosed(1, 5).mapToObj(i -> line("S-" + i)).collect(Collectors.joining("\n"));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> small.validate(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+        assertEquals("line 4: more than 3 products (the limit of one upload)", e.getMessage());
+    }
+
+    @Test
+    void emptyUploadIsRejected() {
+        assertEquals(400, rejected("\n  \n").status());
+    }
+
+    @Test
+    void checksumIsTheSha256OfCanonicalLinesWhateverTheInputsKeyOrder() {
+        String reordered = "{\"price\":{\"currency\":\"EUR\",\"amount\":\"12.50\"},\"attributes\":{\"a\":\"2\",\"z\":\"1\"},"
+                + "\"category\":\"Kitchen\",\"description\":\"A mug\",\"name\":\"Mug A-1\",\"sku\":\"A-1\"}";
+        assertEquals(validate(line("A-1")).checksum(), validate(reordered).checksum());
+
+        CanonicalProducts.Checksum checksum = new CanonicalProducts.Checksum();
+        checksum.add(new Product("A-1", "Mug A-1", "A mug", "Kitchen", new Money(new BigDecimal("12.50"), "EUR"),
+                Map.of("z", "1", "a", "2")));
+        assertEquals(checksum.hex(), validate(line("A-1")).checksum());
+        assertEquals("{\"sku\":\"A-1\",\"name\":\"Mug A-1\",\"description\":\"A mug\",\"category\":\"Kitchen\","
+                + "\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"attributes\":{\"a\":\"2\",\"z\":\"1\"}}",
+                CanonicalProducts.json(validate(line("A-1")).products().get(0)));
+    }
+
+    @Test
+    void checksumChangesWithOrderAndWithAnyValue() {
+        String ab = validate(line("A-1") + "\n" + line("A-2")).checksum();
+        assertNotEquals(ab, validate(line("A-2") + "\n" + line("A-1")).checksum());
+        assertNotEquals(ab, validate(line("A-1") + "\n" + line("A-2").replace("12.50", "12.5")).checksum());
+    }
+}
