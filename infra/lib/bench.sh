@@ -1,0 +1,505 @@
+# ./bricks bench [--quick]: measures every brick against the raw speed of what it stands on, in one
+# run, and writes bench/results/DATE.md + .json (quick: var/bench/results/, nothing in the repo).
+# All traffic goes to 127.0.0.1 and every load is bounded in time. Each figure is the median of
+# BENCH_RUNS runs (3; quick 1) and every ratio compares figures taken in the same run, interleaved.
+# Sourced by ./bricks after the other components; the tools live in bench/ (see BENCHMARKS.md).
+
+BENCH_SRC="$BRICKS_ROOT/bench"
+: "${BRICKS_BENCH_BASELINE_PORT:=$((BRICKS_CATALOG_BASE_PORT + 99))}"
+: "${BRICKS_BENCH_CONNECTIONS:=64}"
+BENCH_SKU_PREFIXES="KIT GAR OUT ELE BOO TOY HOM SPO BEA OFF"
+BENCH_CATEGORIES="Kitchen Garden Outdoor Electronics Books Toys Home Sports Beauty Office"
+
+bench_log() { echo "bench: $*" >&2; }
+
+# --- results: one JSON document built with jq ----------------------------------------------------
+
+# bench_set JQ_PATH JSON_VALUE: sets a value of the result document.
+bench_set() {
+  local tmp="$BENCH_WORK/results.json.tmp"
+  jq --argjson v "$2" "$1 = \$v" "$BENCH_WORK/results.json" > "$tmp" && mv "$tmp" "$BENCH_WORK/results.json"
+}
+bench_get() { jq -r "$1" "$BENCH_WORK/results.json"; }
+
+# bench_median FILE FIELD...: {"runs": N, "field": median, ...} over the JSON lines of FILE.
+bench_median() {
+  local file=$1; shift
+  local fields; fields=$(printf '"%s",' "$@"); fields="[${fields%,}]"
+  jq -s --argjson f "$fields" '. as $rows | reduce $f[] as $k ({runs: ($rows | length)};
+    .[$k] = ([$rows[] | .[$k] | select(. != null)] | sort | if length == 0 then null else .[length / 2 | floor] end))' "$file"
+}
+
+# bench_ratio A B: A / B with 3 decimals ("null" when B is 0 or missing).
+bench_ratio() { jq -n --argjson a "${1:-null}" --argjson b "${2:-null}" 'if ($a == null or $b == null or $b == 0) then null else ($a / $b * 1000 | round / 1000) end'; }
+
+# --- load tools ----------------------------------------------------------------------------------
+
+# bench_wrk URL_BASE PATHS_FILE SECONDS [METHOD BODY]: one wrk run, prints its JSON line.
+bench_wrk() {
+  local base=$1 paths=$2 secs=$3 out
+  out=$(BENCH_PATHS=$paths BENCH_METHOD=${4:-GET} BENCH_BODY=${5:-} \
+    timeout $((secs + 30)) wrk -t2 -c"$BRICKS_BENCH_CONNECTIONS" -d"${secs}s" --timeout 5s \
+      -s "$BENCH_SRC/wrk/paths.lua" "$base" 2>&1) || { bench_log "wrk failed: $out"; return 1; }
+  printf '%s\n' "$out" | sed -n 's/^BENCH_JSON //p'
+}
+
+# bench_redis_hset: one redis-benchmark HSET run on the shop's Redis (database 9, deleted after).
+bench_redis_hset() {
+  local n=$1 csv
+  csv=$(timeout 120 redis-benchmark -h 127.0.0.1 -p "$BRICKS_REDIS_PORT" --dbnum 9 \
+    -c "$BRICKS_BENCH_CONNECTIONS" -n "$n" -r 100000 -t hset --csv 2>/dev/null) || return 1
+  redis-cli -h 127.0.0.1 -p "$BRICKS_REDIS_PORT" -n 9 del myhash >/dev/null 2>&1 || true
+  # "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
+  printf '%s\n' "$csv" | tr -d '"' | awk -F, '$1 == "HSET" {
+    printf "{\"requests\":%d,\"rps\":%s,\"p50_ms\":%s,\"p99_ms\":%s,\"max_ms\":%s}\n", '"$n"', $2, $5, $7, $8 }'
+}
+
+# --- tools of bench/ -------------------------------------------------------------------------------
+
+# bench_build NAME: packages bench/NAME when its jar is missing or older than its sources.
+bench_build() {
+  local dir="$BENCH_SRC/$1" jar
+  jar=$(ls "$dir"/target/bench-*.jar 2>/dev/null | sed -n 1p)
+  if [ -n "$jar" ] && [ -d "$dir/target/libs" ] \
+      && [ -z "$(find "$dir/src" "$dir/pom.xml" -newer "$jar" -print -quit)" ]; then
+    return 0
+  fi
+  bench_log "building bench/$1 (log: $LOG_DIR/bench-build-$1.log)"
+  "$BRICKS_ROOT/mvnw" -B -q -f "$dir/pom.xml" package >"$LOG_DIR/bench-build-$1.log" 2>&1 \
+    || { tail -n 30 "$LOG_DIR/bench-build-$1.log" >&2; die "the build of bench/$1 failed"; }
+}
+bench_cp() { echo "$(ls "$BENCH_SRC/$1"/target/bench-*.jar | sed -n 1p):$BENCH_SRC/$1/target/libs/*"; }
+
+bench_probe() { timeout 900 java -Xmx256m -XX:+UseSerialGC "$BENCH_SRC/probes/Probe.java" "$@"; }
+bench_drain_tool() {
+  timeout 300 java -Xmx256m -cp "$(bench_cp drain)" dev.bricks.bench.drain.DrainBaselines "$@" 2>/dev/null
+}
+
+bench_baseline_start() {
+  is_running bench-baseline && return 0
+  require_free_port "$BRICKS_BENCH_BASELINE_PORT" "the benchmark baseline"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list: the same heap as the bricks
+  start_bg bench-baseline java $JAVA_OPTS -cp "$(bench_cp baseline)" dev.bricks.bench.baseline.BaselineServer \
+    "$BRICKS_BENCH_BASELINE_PORT" "$BENCH_WORK/bodies/index.tsv"
+  wait_started bench-baseline 60 "the benchmark baseline" http_ok "http://127.0.0.1:$BRICKS_BENCH_BASELINE_PORT/ready"
+}
+
+# --- the machine -----------------------------------------------------------------------------------
+
+bench_machine() {
+  local cpu mem jdk
+  cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -n1)
+  mem=$(free -g | awk '/^Mem:/ { print $2 " GiB" }')
+  jdk=$(java -version 2>&1 | sed -n 2p)
+  jq -n --arg cpu "$cpu" --arg mem "$mem" --arg jdk "$jdk" --arg os "$(. /etc/os-release; echo "$PRETTY_NAME")" \
+    --argjson nproc "$(nproc)" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --arg opts "$JAVA_OPTS" \
+    '{nproc: $nproc, cpu: $cpu, memory: $mem, jdk: $jdk, os: $os, loadAverageAtStart: $load, brickJavaOpts: $opts}'
+}
+
+# --- the cluster ----------------------------------------------------------------------------------
+
+BENCH_STARTED_INFRA=()
+BENCH_STARTED_APPS=()
+BENCH_CATALOG_BEFORE=""
+BENCH_ORDER_BEFORE=""
+
+bench_cleanup() {
+  local rc=$? name b
+  trap - EXIT INT TERM
+  stop_bg bench-baseline 10
+  for b in $APP_BRICKS; do
+    if is_running "$b-9" || [ -f "$RUN_DIR/$b-9.pid" ]; then app_stop_replica "$b-9"; fi
+  done
+  # back to the replica counts found at the start
+  if [ -n "$BENCH_CATALOG_BEFORE" ] && [ "$BENCH_CATALOG_BEFORE" -gt 0 ]; then
+    app_scale catalog "$BENCH_CATALOG_BEFORE" >/dev/null 2>&1 || true
+  fi
+  if [ -n "$BENCH_ORDER_BEFORE" ] && [ "$BENCH_ORDER_BEFORE" -gt 0 ]; then
+    app_scale order "$BENCH_ORDER_BEFORE" >/dev/null 2>&1 || true
+  fi
+  for b in "${BENCH_STARTED_APPS[@]}"; do
+    bench_log "stopping $b (started by the benchmark)"
+    app_scale "$b" 0 >/dev/null 2>&1 || true
+  done
+  for name in "${BENCH_STARTED_INFRA[@]}"; do
+    bench_log "stopping $name (started by the benchmark)"
+    case $name in
+      postgres) pg_cluster_stop || true ;;
+      *) "${name}_stop" || true ;;
+    esac
+  done
+  exit "$rc"
+}
+
+# bench_cluster_up BRICK...: the infrastructure and at least one replica of each BRICK; remembers
+# what it started (stopped again at the end) and how long each started replica took to be ready.
+bench_cluster_up() {
+  is_running gateway || BENCH_STARTED_INFRA+=(gateway)
+  is_running kafka || BENCH_STARTED_INFRA+=(kafka)
+  is_running redis || BENCH_STARTED_INFRA+=(redis)
+  if pg_available && ! pg_running; then BENCH_STARTED_INFRA+=(postgres); fi
+  BRICKS_QUIET=1 infra_up
+  local b start=() t0
+  for b in "$@"; do
+    app_build --missing-only "$b"
+    if [ -z "$(app_running "$b")" ]; then
+      BENCH_STARTED_APPS+=("$b"); start+=("$b")
+      app_launch "$b" 1
+    fi
+  done
+  t0=$(bench_now_ms)
+  # started together: the figures of these starts are only recorded in quick mode
+  for b in "${start[@]}"; do
+    bench_wait_ready "$(app_replica_port "$b-1")" "$b-1" 180 >/dev/null
+    touch "$RUN_DIR/$b-1.serving"
+    echo "{\"brick\":\"$b\",\"readyMs\":$(( $(bench_now_ms) - t0 )),\"together\":${#start[@]}}" >> "$BENCH_WORK/parallel-starts.jsonl"
+  done
+  [ ${#start[@]} -eq 0 ] || gateway_reload
+}
+
+bench_now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
+
+# bench_wait_ready PORT NAME SECONDS: polls /q/health/ready every 50 ms; dies if NAME exits.
+bench_wait_ready() {
+  local port=$1 name=$2 deadline=$(( $(bench_now_ms) + $3 * 1000 ))
+  while [ "$(bench_now_ms)" -lt "$deadline" ]; do
+    [ "$(http_status "http://127.0.0.1:$port/q/health/ready" 1)" = 200 ] && return 0
+    is_running "$name" || { log_tail "$name"; die "$name exited during start-up"; }
+    sleep 0.05
+  done
+  die "$name was not ready within $3 s"
+}
+
+bench_rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+
+# --- 1. catalog: one replica direct, through the gateway, and the bare Vert.x baseline -------------
+
+bench_catalog_paths() {
+  local p i n=0
+  : > "$BENCH_WORK/sku.paths"
+  for p in $BENCH_SKU_PREFIXES; do
+    for i in $(seq 1 10); do printf '/api/catalog/products/%s-%04d\n' "$p" "$i" >> "$BENCH_WORK/sku.paths"; done
+  done
+  cat > "$BENCH_WORK/search.paths" <<'EOT'
+/api/catalog/products?q=lamp&size=20
+/api/catalog/products?category=Kitchen&sort=price&size=20
+/api/catalog/products?q=premium&sort=price&page=1&size=20
+/api/catalog/products?category=Books&size=20
+EOT
+  # the baseline's bodies: exactly the bytes the catalog answers for each path
+  mkdir -p "$BENCH_WORK/bodies"; : > "$BENCH_WORK/bodies/index.tsv"
+  while read -r p; do
+    n=$((n + 1))
+    curl -fsS -m 10 -o "$BENCH_WORK/bodies/$n.json" "http://127.0.0.1:$1$p" || die "the catalog did not answer $p"
+    printf '%s\t%s.json\n' "$p" "$n" >> "$BENCH_WORK/bodies/index.tsv"
+  done < <(cat "$BENCH_WORK/sku.paths" "$BENCH_WORK/search.paths")
+}
+
+bench_section_catalog() {
+  bench_log "1. catalog: direct vs gateway vs baseline ($BENCH_RUNS x ${BENCH_SECS}s each)"
+  app_scale catalog 1 >/dev/null
+  local direct gw base r ep target url
+  direct=$(app_replica_port catalog-1)
+  gw=$BRICKS_GATEWAY_PORT base=$BRICKS_BENCH_BASELINE_PORT
+  bench_catalog_paths "$direct"
+  bench_baseline_start
+  for ep in sku search; do
+    for target in direct gateway baseline; do
+      case $target in direct) url=$direct ;; gateway) url=$gw ;; baseline) url=$base ;; esac
+      bench_wrk "http://127.0.0.1:$url" "$BENCH_WORK/$ep.paths" "$BENCH_WARM" >/dev/null || true
+    done
+  done
+  for ((r = 1; r <= BENCH_RUNS; r++)); do
+    for ep in sku search; do
+      for target in direct gateway baseline; do
+        case $target in direct) url=$direct ;; gateway) url=$gw ;; baseline) url=$base ;; esac
+        bench_wrk "http://127.0.0.1:$url" "$BENCH_WORK/$ep.paths" "$BENCH_SECS" >> "$BENCH_WORK/catalog-$ep-$target.jsonl"
+      done
+    done
+  done
+  stop_bg bench-baseline 10
+  for ep in sku search; do
+    for target in direct gateway baseline; do
+      bench_set ".catalog.$ep.$target" "$(bench_median "$BENCH_WORK/catalog-$ep-$target.jsonl" rps p50_ms p99_ms p999_ms errors)"
+    done
+    bench_set ".catalog.$ep.ratios" "$(jq -n \
+      --argjson d "$(bench_ratio "$(bench_get ".catalog.$ep.direct.rps")" "$(bench_get ".catalog.$ep.baseline.rps")")" \
+      --argjson g "$(bench_ratio "$(bench_get ".catalog.$ep.gateway.rps")" "$(bench_get ".catalog.$ep.baseline.rps")")" \
+      --argjson gd "$(bench_ratio "$(bench_get ".catalog.$ep.gateway.rps")" "$(bench_get ".catalog.$ep.direct.rps")")" \
+      '{directOverBaseline: $d, gatewayOverBaseline: $g, gatewayOverDirect: $gd}')"
+  done
+}
+
+# --- 3. cart PUT item vs redis-benchmark HSET --------------------------------------------------------
+
+bench_section_cart() {
+  bench_log "3. cart PUT item vs redis-benchmark HSET ($BENCH_RUNS x ${BENCH_SECS}s)"
+  local port i id r n
+  port=$(app_replica_port "cart-$(app_running cart | sed -n 1p)")
+  : > "$BENCH_WORK/cart.paths"
+  for ((i = 0; i < 64; i++)); do
+    id=$(curl -fsS -m 10 -X POST "http://127.0.0.1:$port/api/carts" | jq -r .id) || die "could not create a cart"
+    printf '/api/carts/%s/items/%s-%04d\n' "$id" "$(echo "$BENCH_SKU_PREFIXES" | cut -d' ' -f$((i % 10 + 1)))" $((i % 7 + 1)) \
+      >> "$BENCH_WORK/cart.paths"
+  done
+  bench_wrk "http://127.0.0.1:$port" "$BENCH_WORK/cart.paths" "$BENCH_WARM" PUT '{"quantity":1}' >/dev/null || true
+  n=$((BENCH_SECS * 5000))
+  for ((r = 1; r <= BENCH_RUNS; r++)); do
+    bench_wrk "http://127.0.0.1:$port" "$BENCH_WORK/cart.paths" "$BENCH_SECS" PUT '{"quantity":1}' >> "$BENCH_WORK/cart-put.jsonl"
+    bench_redis_hset "$n" >> "$BENCH_WORK/redis-hset.jsonl" || die "redis-benchmark failed"
+  done
+  bench_set .cart.put "$(bench_median "$BENCH_WORK/cart-put.jsonl" rps p50_ms p99_ms p999_ms errors)"
+  bench_set .cart.redisHset "$(bench_median "$BENCH_WORK/redis-hset.jsonl" rps p50_ms p99_ms)"
+  bench_set .cart.ratios "$(jq -n \
+    --argjson r "$(bench_ratio "$(bench_get .cart.put.rps)" "$(bench_get .cart.redisHset.rps)")" \
+    --argjson p "$(bench_ratio "$(bench_get .cart.put.p99_ms)" "$(bench_get .cart.redisHset.p99_ms)")" \
+    '{putOverHsetRps: $r, putOverHsetP99: $p}')"
+}
+
+# --- 5. start-to-ready and RSS ---------------------------------------------------------------------
+
+# Each brick: an extra replica (index 9, never put in rotation) started BENCH_RUNS times alone.
+bench_section_startup() {
+  bench_log "5. start-to-ready of each brick ($BENCH_RUNS starts each, one at a time)"
+  local b r port t0 out
+  for b in $APP_BRICKS; do
+    out="$BENCH_WORK/start-$b.jsonl"; : > "$out"
+    for ((r = 1; r <= BENCH_RUNS; r++)); do
+      port=$(( $(app_base_port "$b") + 9 ))
+      t0=$(bench_now_ms)
+      app_launch "$b" 9
+      bench_wait_ready "$port" "$b-9" 180
+      echo "{\"readyMs\":$(( $(bench_now_ms) - t0 ))}" >> "$out"
+      app_stop_replica "$b-9"
+    done
+    bench_set ".startup.$b" "$(bench_median "$out" readyMs)"
+  done
+}
+
+bench_section_rss() {
+  local b name pid rss
+  for b in $APP_BRICKS; do
+    name="$b-$(app_running "$b" | sed -n 1p)"
+    [ "$name" = "$b-" ] && continue
+    pid=$(read_pid "$name"); rss=$(bench_rss_mb "$pid")
+    [ -n "$rss" ] && bench_set ".rss.$b" "{\"replica\":\"$name\",\"rssMb\":$rss}"
+  done
+  return 0
+}
+
+# --- 6. catalog through the gateway with 1, 2 and 3 replicas ---------------------------------------
+
+bench_section_scaling() {
+  bench_log "6. catalog through the gateway with 1, 2, 3 replicas"
+  local n r
+  for n in 1 2 3; do
+    app_scale catalog "$n" >/dev/null
+    bench_wrk "http://127.0.0.1:$BRICKS_GATEWAY_PORT" "$BENCH_WORK/sku.paths" "$BENCH_WARM" >/dev/null || true
+    for ((r = 1; r <= BENCH_RUNS; r++)); do
+      bench_wrk "http://127.0.0.1:$BRICKS_GATEWAY_PORT" "$BENCH_WORK/sku.paths" "$BENCH_SECS" >> "$BENCH_WORK/scale-$n.jsonl"
+    done
+    bench_set ".scaling.replicas$n" "$(bench_median "$BENCH_WORK/scale-$n.jsonl" rps p50_ms p99_ms errors)"
+  done
+  bench_set .scaling.ratios "$(jq -n \
+    --argjson two "$(bench_ratio "$(bench_get .scaling.replicas2.rps)" "$(bench_get .scaling.replicas1.rps)")" \
+    --argjson three "$(bench_ratio "$(bench_get .scaling.replicas3.rps)" "$(bench_get .scaling.replicas1.rps)")" \
+    '{twoOverOne: $two, threeOverOne: $three}')"
+}
+
+# --- 4. checkout -> order visible, and the drain rate vs its two ceilings --------------------------
+
+bench_customer_token() {
+  local email="bench-$(date +%s%N)@bench.local" password="bench-password-$RANDOM$RANDOM" g
+  g="http://127.0.0.1:$BRICKS_GATEWAY_PORT"
+  curl -fsS -m 20 -H 'Content-Type: application/json' -o /dev/null \
+    -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench Shopper\"}" "$g/api/customers" \
+    || die "could not register a bench customer"
+  curl -fsS -m 20 -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"$password\"}" \
+    "$g/api/customers/token" | jq -r .accessToken
+}
+bench_jwt_sub() { local p; p=$(echo "$1" | cut -d. -f2 | tr '_-' '/+'); while [ $(( ${#p} % 4 )) -ne 0 ]; do p="$p="; done; echo "$p" | base64 -d | jq -r .sub; }
+
+bench_orders_sql() {
+  local hosts="" port
+  for port in $BRICKS_PG_PORTS; do hosts="${hosts:+$hosts,}127.0.0.1:$port"; done
+  PGPASSWORD=${BRICKS_ORDERS_DB_PASSWORD:-orders} psql -XqAt \
+    "postgresql://${BRICKS_ORDERS_DB_USER:-orders}@$hosts/orders?target_session_attrs=read-write&connect_timeout=5" -c "$1"
+}
+
+bench_section_orders() {
+  local g="http://127.0.0.1:$BRICKS_GATEWAY_PORT" token customer r from placed t0 count stats
+  bench_log "4. checkout -> order visible ($BENCH_ORDERS_LATENCY orders), drain of $BENCH_ORDERS_DRAIN orders vs plain consumer and plain JDBC"
+  bench_build drain
+  token=$(bench_customer_token)
+  bench_probe checkout-latency "$g" "$token" KIT-0001 3 >/dev/null   # warm-up
+  for ((r = 1; r <= BENCH_RUNS; r++)); do
+    bench_probe checkout-latency "$g" "$token" KIT-0001 "$BENCH_ORDERS_LATENCY" >> "$BENCH_WORK/checkout-e2e.jsonl"
+  done
+  bench_set .orders.endToEnd "$(bench_median "$BENCH_WORK/checkout-e2e.jsonl" p50_ms p99_ms max_ms orders)"
+
+  for ((r = 1; r <= BENCH_RUNS; r++)); do
+    # a fresh customer per run: its orders are exactly the ones of this run
+    token=$(bench_customer_token); customer=$(bench_jwt_sub "$token")
+    from=$(bench_drain_tool offsets "$BRICKS_KAFKA_BOOTSTRAP" orders.placed) || die "could not read the offsets of orders.placed"
+    app_scale order 0 >/dev/null
+    placed=$(bench_probe place "$g" "$token" KIT-0002 "$BENCH_ORDERS_DRAIN" 8) || die "placing the orders failed"
+    app_scale order 1 >/dev/null
+    t0=$(bench_now_ms)
+    while :; do
+      count=$(bench_orders_sql "select count(*) from orders where customer_id = '$customer'")
+      [ "$count" -ge "$BENCH_ORDERS_DRAIN" ] && break
+      [ $(( $(bench_now_ms) - t0 )) -lt 300000 ] || die "only $count of $BENCH_ORDERS_DRAIN orders drained within 300 s"
+      sleep 0.5
+    done
+    # the drain rate from the database's own receive times (first to last order stored)
+    stats=$(bench_orders_sql "select count(*), extract(epoch from max(received_at) - min(received_at)) from orders where customer_id = '$customer'")
+    echo "$stats" | awk -F'|' '{ printf "{\"orders\":%d,\"seconds\":%.4f,\"ordersPerSec\":%.1f}\n", $1, $2, ($1 - 1) / ($2 > 0 ? $2 : 1e-9) }' \
+      >> "$BENCH_WORK/drain-service.jsonl"
+    echo "$placed" >> "$BENCH_WORK/drain-placed.jsonl"
+    bench_drain_tool "$BRICKS_KAFKA_BOOTSTRAP" orders.placed "$from" "$BENCH_ORDERS_DRAIN" \
+      "$BRICKS_ORDERS_JDBC_URL" "$BRICKS_ORDERS_DB_USER" "$BRICKS_ORDERS_DB_PASSWORD" >> "$BENCH_WORK/drain-plain.jsonl" \
+      || die "the plain consumer / JDBC loop failed"
+  done
+  bench_set .orders.drain "$(bench_median "$BENCH_WORK/drain-service.jsonl" ordersPerSec seconds orders)"
+  bench_set .orders.checkoutRate "$(bench_median "$BENCH_WORK/drain-placed.jsonl" checkoutsPerSec)"
+  bench_set .orders.plainConsumer "$(bench_median "$BENCH_WORK/drain-plain.jsonl" consumerPerSec)"
+  bench_set .orders.plainJdbc "$(bench_median "$BENCH_WORK/drain-plain.jsonl" jdbcPerSec)"
+  bench_set .orders.ratios "$(jq -n \
+    --argjson c "$(bench_ratio "$(bench_get .orders.drain.ordersPerSec)" "$(bench_get .orders.plainConsumer.consumerPerSec)")" \
+    --argjson j "$(bench_ratio "$(bench_get .orders.drain.ordersPerSec)" "$(bench_get .orders.plainJdbc.jdbcPerSec)")" \
+    '{drainOverPlainConsumer: $c, drainOverPlainJdbc: $j}')"
+}
+
+# --- 2. generation cutover under load ------------------------------------------------------------
+
+bench_section_cutover() {
+  local g="http://127.0.0.1:$BRICKS_GATEWAY_PORT" staff old now activate end p i j cat ndjson skus="" status wrkout
+  bench_log "2. cutover of a 10,000-product generation under load (activation ${BENCH_CUTOVER_LEAD}s ahead)"
+  ndjson="$BENCH_WORK/generation.ndjson"; : > "$ndjson"
+  j=0
+  for p in $BENCH_SKU_PREFIXES; do
+    j=$((j + 1)); cat=$(echo "$BENCH_CATEGORIES" | cut -d' ' -f"$j")
+    awk -v p="$p" -v c="$cat" -v run="$BENCH_STAMP" 'BEGIN { for (i = 1; i <= 1000; i++)
+      printf "{\"sku\":\"%s-%04d\",\"name\":\"Bench %s product %d\",\"description\":\"Generated by ./bricks bench %s\",\"category\":\"%s\",\"price\":{\"amount\":\"%d.%02d\",\"currency\":\"EUR\"}}\n", p, i, c, i, run, c, 5 + i % 200, i % 100 }' >> "$ndjson"
+  done
+  for i in $(seq 1 40); do skus="$skus $(sed -n "${i}p" "$BENCH_WORK/sku.paths" | sed 's|.*/||')"; done
+  staff=$(cmd_token staff) || die "no staff token"
+  old=$(curl -fsS -m 5 -D - -o /dev/null "$g/api/catalog/products/KIT-0001" | tr -d '\r' | sed -n 's/^[Xx]-[Cc]atalog-[Gg]eneration: //p')
+  now=$(bench_now_ms)
+  activate=$(( (now / 1000 + BENCH_CUTOVER_LEAD) * 1000 ))
+  end=$(( activate + BENCH_CUTOVER_AFTER * 1000 ))
+  # the load: wrk through the gateway for the whole window, the probe checking every answer
+  BENCH_PATHS="$BENCH_WORK/sku.paths" timeout $(( (end - now) / 1000 + 40 )) \
+    wrk -t1 -c32 -d"$(( (end - now) / 1000 + 1 ))s" --timeout 5s -s "$BENCH_SRC/wrk/paths.lua" "$g" \
+    > "$BENCH_WORK/cutover-wrk.out" 2>&1 &
+  local wrk_pid=$!
+  bench_probe cutover "$g" "$activate" "$end" "$old" 8 $skus > "$BENCH_WORK/cutover-probe.json" &
+  local probe_pid=$!
+  status=$(curl -sS -m 60 -o "$BENCH_WORK/cutover-post.out" -w '%{http_code}' -X POST \
+    -H "Authorization: Bearer $staff" -H 'Content-Type: application/x-ndjson' --data-binary @"$ndjson" \
+    "$g/api/catalog/generations?activateAt=$(date -u -d "@$((activate / 1000))" +%FT%TZ)")
+  wait "$probe_pid" || die "the cutover probe failed"
+  wait "$wrk_pid" || true
+  [ "$status" = 202 ] || die "the generation upload answered HTTP $status: $(head -c 300 "$BENCH_WORK/cutover-post.out")"
+  wrkout=$(sed -n 's/^BENCH_JSON //p' "$BENCH_WORK/cutover-wrk.out")
+  bench_set .cutover "$(jq -n --argjson probe "$(cat "$BENCH_WORK/cutover-probe.json")" --argjson load "${wrkout:-null}" \
+    --argjson lead "$BENCH_CUTOVER_LEAD" --argjson replicas "$(app_running catalog | wc -l)" \
+    '{products: 10000, activationLeadSeconds: $lead, catalogReplicas: $replicas, probe: $probe, load: $load}')"
+}
+
+# --- the report ----------------------------------------------------------------------------------
+
+bench_report_md() {
+  jq -r -f "$BENCH_SRC/report.jq" "$BENCH_WORK/results.json"
+}
+
+# --- entry point ---------------------------------------------------------------------------------
+
+# bench_section NAME FUNCTION: runs one section in a subshell; a failure is recorded, the run goes on.
+bench_section() {
+  local name=$1 fn=$2 t0 rc=0 pid
+  t0=$(bench_now_ms)
+  # a background subshell, so that `set -e` holds inside it (it is ignored in an `||` list)
+  ( "$fn" ) 2> >(tee -a "$BENCH_WORK/errors.log" >&2) &
+  pid=$!
+  wait "$pid" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    bench_set ".failed.$name" "$(jq -n --arg e "$(grep -v '^bench: [0-9]' "$BENCH_WORK/errors.log" | tail -n 3 | tr '\n' ' ')" '$e')"
+    bench_log "section $name failed (rc $rc); going on"
+  fi
+  bench_set ".sectionSeconds.$name" "$(( ($(bench_now_ms) - t0) / 1000 ))"
+}
+
+cmd_bench() {
+  local quick=""
+  case ${1:-} in
+    --quick) quick=1 ;;
+    "") ;;
+    *) usage_error "usage: ./bricks bench [--quick]" ;;
+  esac
+  need_base_tools
+  need_cmd wrk wrk
+  need_cmd redis-benchmark redis-tools
+  need_cmd jq jq
+  need_cmd psql postgresql-client
+  BENCH_STAMP=$(date +%F-%H%M%S)
+  BENCH_WORK="$VAR_DIR/bench/$BENCH_STAMP"
+  mkdir -p "$BENCH_WORK"
+  echo '{}' > "$BENCH_WORK/results.json"
+  if [ -n "$quick" ]; then
+    BENCH_RUNS=1 BENCH_SECS=2 BENCH_WARM=1
+    BENCH_OUT="$VAR_DIR/bench/results"
+  else
+    BENCH_RUNS=${BRICKS_BENCH_RUNS:-3} BENCH_SECS=${BRICKS_BENCH_SECONDS:-10} BENCH_WARM=5
+    BENCH_OUT="$BENCH_SRC/results"
+    BENCH_ORDERS_LATENCY=${BRICKS_BENCH_ORDERS_LATENCY:-50} BENCH_ORDERS_DRAIN=${BRICKS_BENCH_ORDERS_DRAIN:-500}
+    BENCH_CUTOVER_LEAD=${BRICKS_BENCH_CUTOVER_LEAD:-15} BENCH_CUTOVER_AFTER=10
+  fi
+  export BENCH_WORK BENCH_RUNS BENCH_SECS BENCH_WARM BENCH_STAMP
+  mkdir -p "$BENCH_OUT"
+  bench_set .mode "\"$([ -n "$quick" ] && echo quick || echo full)\""
+  bench_set .date "\"$(date -Is)\""
+  bench_set .commit "\"$(git -C "$BRICKS_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)\""
+  bench_set .settings "{\"runs\":$BENCH_RUNS,\"seconds\":$BENCH_SECS,\"warmupSeconds\":$BENCH_WARM,\"connections\":$BRICKS_BENCH_CONNECTIONS,\"wrkThreads\":2}"
+  bench_set .machine "$(bench_machine)"
+
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  bench_build baseline
+  if [ -n "$quick" ]; then
+    # the smoke run: only what proves the harness works (catalog + cart), one short run each
+    bench_cluster_up catalog cart
+  else
+    bench_cluster_up $APP_BRICKS
+  fi
+  BENCH_CATALOG_BEFORE=$(app_running catalog | wc -l | tr -d ' ')
+  BENCH_ORDER_BEFORE=$(app_running order | wc -l | tr -d ' ')
+  eval "$(app_env_lines)"
+  export BRICKS_ORDERS_JDBC_URL BRICKS_ORDERS_DB_USER BRICKS_ORDERS_DB_PASSWORD BRICKS_KAFKA_BOOTSTRAP
+  export BENCH_ORDERS_LATENCY BENCH_ORDERS_DRAIN BENCH_CUTOVER_LEAD BENCH_CUTOVER_AFTER
+
+  bench_section catalog bench_section_catalog
+  bench_section cart bench_section_cart
+  if [ -n "$quick" ]; then
+    [ -f "$BENCH_WORK/parallel-starts.jsonl" ] && bench_set .startupParallel "$(jq -s . "$BENCH_WORK/parallel-starts.jsonl")"
+  else
+    bench_section startup bench_section_startup
+    bench_section scaling bench_section_scaling
+    app_scale catalog "$BENCH_CATALOG_BEFORE" >/dev/null
+    bench_section orders bench_section_orders
+    bench_section cutover bench_section_cutover
+  fi
+  bench_section_rss
+  bench_set .machine.loadAverageAtEnd "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+
+  local out="$BENCH_OUT/$BENCH_STAMP"
+  [ -n "$quick" ] && out="$out-quick"
+  cp "$BENCH_WORK/results.json" "$out.json"
+  bench_report_md > "$out.md"
+  bench_log "results: $out.md and $out.json"
+  cat "$out.md"
+  if [ "$(bench_get '.failed // {} | length')" != 0 ]; then
+    die "some sections failed: $(bench_get '.failed | keys | join(", ")')"
+  fi
+}
