@@ -59,7 +59,7 @@ bench_redis_hset() {
 # bench_build NAME: packages bench/NAME when its jar is missing or older than its sources.
 bench_build() {
   local dir="$BENCH_SRC/$1" jar
-  jar=$(ls "$dir"/target/bench-*.jar 2>/dev/null | sed -n 1p)
+  jar=$(ls "$dir"/target/bench-*.jar 2>/dev/null | sed -n 1p || true) # empty before the first build
   if [ -n "$jar" ] && [ -d "$dir/target/libs" ] \
       && [ -z "$(find "$dir/src" "$dir/pom.xml" -newer "$jar" -print -quit)" ]; then
     return 0
