@@ -103,11 +103,12 @@ public class CartResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the order",
             content = @Content(schema = @Schema(implementation = CheckoutAccepted.class)))
     @APIResponse(responseCode = "401", description = "No valid customer token")
+    @APIResponse(responseCode = "403", description = "The token names no customer (its subject is not a customer id, or it has no e-mail)")
     @APIResponse(responseCode = "409", description = "The cart is empty")
     @APIResponse(responseCode = "422", description = "A line is no longer in the catalogue")
     @APIResponse(responseCode = "503", description = "Catalog or order queue unavailable; the cart is unchanged")
     public Response checkout(@PathParam("id") String id) {
-        String orderId = checkouts.checkout(id, caller.subject(), caller.email());
+        String orderId = checkouts.checkout(id, caller.customerId(), caller.email());
         return Response.accepted(new CheckoutAccepted(orderId))
                 .location(URI.create("/api/orders/" + orderId)).build();
     }

@@ -37,6 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "customers", description = "Registration, sign-in (JWT) and the customer's profile")
 public class CustomerResource {
 
+    /** Only a UUID matches, so that e.g. GET /token is a 405 rather than a lookup of customer "token". */
+    private static final String UUID_PATTERN =
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
     @Inject
     CustomerService customers;
 
@@ -94,7 +98,7 @@ public class CustomerResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{id: " + UUID_PATTERN + "}")
     @RolesAllowed(Customer.Role.STAFF)
     @Operation(summary = "A customer's profile (staff)")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = CustomerProfile.class)))

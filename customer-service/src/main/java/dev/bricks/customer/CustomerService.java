@@ -36,6 +36,7 @@ public class CustomerService {
     PasswordHasher hasher;
 
     public CustomerProfile register(Registration registration) {
+        PlainText.check(registration);
         if (!PasswordHasher.fitsBcrypt(registration.password())) {
             throw ProblemException.badField("password", "must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8");
         }
@@ -65,6 +66,7 @@ public class CustomerService {
     }
 
     public CustomerProfile updateProfile(UUID id, ProfileUpdate update) {
+        PlainText.check(update);
         CustomerProfile profile = write(() -> {
             Customer customer = store.findByIdOptional(id)
                     .orElseThrow(() -> ProblemException.notFound("no customer " + id));
@@ -90,6 +92,9 @@ public class CustomerService {
                 LOG.warnf("read failed, the database is unreachable: %s", rootCause(e));
                 throw unavailable();
             }
+            if (DatabaseFailures.isDataException(e)) {
+                throw valueNotStorable();
+            }
             throw e;
         }
     }
@@ -108,6 +113,9 @@ public class CustomerService {
                 LOG.warnf("write not done, the database is unreachable: %s", rootCause(e));
                 throw unavailable();
             }
+            if (DatabaseFailures.isDataException(e)) {
+                throw valueNotStorable();
+            }
             throw e;
         }
     }
@@ -115,6 +123,11 @@ public class CustomerService {
     static ProblemException unavailable() {
         return ProblemException.unavailable("the customer database is switching to a new primary; retry shortly",
                 RETRY_AFTER_SECONDS);
+    }
+
+    /** The database refused a value (SQLSTATE class 22); input checks should have caught it first. */
+    static ProblemException valueNotStorable() {
+        return ProblemException.badRequest("the request holds a value that cannot be stored");
     }
 
     static CustomerProfile toProfile(Customer customer) {

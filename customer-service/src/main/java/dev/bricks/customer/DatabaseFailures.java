@@ -54,6 +54,16 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /** True when the database refused a value of the request (SQLSTATE class 22, data exception). */
+    public static boolean isDataException(Throwable error) {
+        for (Throwable c : chain(error)) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isConnectionState(SQLException sql) {
         String state = sql.getSQLState();
         if (state == null) {

@@ -31,6 +31,7 @@ public class SignInService {
     TokenIssuer tokens;
 
     public TokenResponse signIn(TokenRequest request) {
+        PlainText.check(request);
         String email = request.email().trim();
         throttle.checkAllowed(email);
         Optional<Customer> account = CustomerService.read(() -> reads.byEmail(email));

@@ -31,6 +31,14 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aValueTheDatabaseRefusesIsADataExceptionNotAnOutage() {
+        SQLException nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+        assertTrue(DatabaseFailures.isDataException(new PersistenceException("wrapped", nul)));
+        assertFalse(DatabaseFailures.isConnectionFailure(nul));
+        assertFalse(DatabaseFailures.isDataException(new SQLException("terminating connection", "57P01")));
+    }
+
+    @Test
     void aDemotedPrimaryIsAConnectionFailure() {
         assertTrue(DatabaseFailures.isConnectionFailure(
                 new SQLException("cannot execute INSERT in a read-only transaction", "25006")));

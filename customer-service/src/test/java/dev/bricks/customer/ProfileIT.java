@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class ProfileIT {
@@ -55,6 +57,45 @@ class ProfileIT {
                 .put("/api/customers/me")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("addresses[0].country"));
+    }
+
+    @Test
+    void aMissingAddressIsNamedByItsIndex() {
+        String token = Api.newCustomerToken("null-address");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"Ada\",\"addresses\":[null]}")
+                .put("/api/customers/me")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("addresses[0]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "name", "line1", "city" })
+    void aControlCharacterInTheProfileIsA400NamingTheFieldAndChangesNothing(String field) {
+        String token = Api.newCustomerToken("control-profile");
+        Map<String, Object> address = new java.util.HashMap<>(HOME);
+        String name = "Ada";
+        if (field.equals("name")) {
+            name = "Ada\u0000";
+        } else {
+            address.put(field, "x\u0000y");
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "addresses", List.of(address)))
+                .put("/api/customers/me")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field.equals("name") ? "name" : "addresses[0]." + field));
+        given().auth().oauth2(token).get("/api/customers/me")
+                .then().statusCode(200).body("name", equalTo("Ada Lovelace"), "addresses", hasSize(0));
+    }
+
+    @Test
+    void aCustomerIdThatIsNotAUuidIsANotFoundProblem() {
+        String staff = TestTokens.staff(UUID.randomUUID().toString(), "it-staff@it.bricks.test");
+        for (String id : new String[] { "not-a-uuid", "x".repeat(300), "------------------------------------" }) {
+            given().auth().oauth2(staff).get("/api/customers/" + id)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class RegistrationIT {
@@ -105,6 +107,42 @@ class RegistrationIT {
                 .body("errors.field", hasItem("password"));
         given().contentType(ContentType.JSON).body("{\"email\":").post("/api/customers")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Ada\u0000Lovelace", "Ada\nLovelace", "Ada\u0007" })
+    void aNameWithAControlCharacterIsA400NamingItAndStoresNothing(String name) throws Exception {
+        String email = Api.uniqueEmail("control");
+        Api.register(email, Api.PASSWORD, name).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"), "detail", equalTo("name: must not contain control characters"));
+        try (Connection db = Api.primary();
+                PreparedStatement query = db.prepareStatement("select count(*) from customer where lower(email) = lower(?)")) {
+            query.setString(1, email);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                assertEquals(0, rows.getInt(1));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"email\":", "{\"email\" \"a@b.test\"}", "[]", "\"text\"", "null", "" })
+    void aBodyThatIsNotARegistrationIsA400SayingSoWithoutJavaNames(String body) {
+        given().contentType(ContentType.JSON).body(body).post("/api/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.startsWith("the request body is not valid JSON: "),
+                        equalTo("the request body must be a JSON object"),
+                        equalTo("body: must not be null")))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("dev.bricks")));
+    }
+
+    @Test
+    void aWrongContentTypeOrMethodIsAProblem() {
+        given().contentType(ContentType.TEXT).body("{}").post("/api/customers")
+                .then().statusCode(415).contentType("application/problem+json");
+        given().delete("/api/customers").then().statusCode(405).contentType("application/problem+json");
+        given().get("/api/customers/token").then().statusCode(405).contentType("application/problem+json");
     }
 
     @Test

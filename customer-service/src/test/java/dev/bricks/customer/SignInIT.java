@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class SignInIT {
@@ -72,6 +74,13 @@ class SignInIT {
                 .header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(1));
         // another e-mail is not affected
         Api.signIn(Api.uniqueEmail("bystander"), "whatever it is").then().statusCode(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "nul\u0000@it.bricks.test", "tab\t@it.bricks.test" })
+    void anEmailWithAControlCharacterIsA400NamingIt(String email) {
+        Api.signIn(email, Api.PASSWORD).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("email"));
     }
 
     @Test

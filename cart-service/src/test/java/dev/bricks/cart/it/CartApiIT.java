@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import dev.bricks.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @WithTestResource(CartTestEnvironment.class)
@@ -97,6 +101,87 @@ class CartApiIT {
         shopper.request().contentType(ContentType.JSON)
                 .put("/api/carts/{id}/items/{sku}", cart, sku).then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"quantity\":", "{\"quantity\":2", "{quantity:2}", "\u00ff\u00fe" })
+    void malformedJsonIsABadRequestSayingWhereItBroke(String body) {
+        String cart = shopper.newCart();
+        shopper.request().contentType(ContentType.JSON).body(body)
+                .put("/api/carts/{id}/items/{sku}", cart, Shopper.product("A", "1.00")).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", matchesPattern("the request body is not valid JSON: .*line 1, column \\d+\\)"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "[2]", "2", "\"2\"", "true" })
+    void aBodyThatIsNotAJsonObjectIsABadRequestWithoutJavaNames(String body) {
+        String cart = shopper.newCart();
+        shopper.request().contentType(ContentType.JSON).body(body)
+                .put("/api/carts/{id}/items/{sku}", cart, Shopper.product("A", "1.00")).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("the request body must be a JSON object"));
+    }
+
+    @Test
+    void aQuantityBeyondAnyIntegerIsABadRequestNamingTheField() {
+        String cart = shopper.newCart();
+        shopper.set(cart, Shopper.product("A", "1.00"), "99999999999999999999").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("quantity: is a number out of range"), "errors[0].field", equalTo("quantity"));
+    }
+
+    @Test
+    void aMissingBodyIsABadRequestNamingTheBody() {
+        String cart = shopper.newCart();
+        shopper.request().contentType(ContentType.JSON)
+                .put("/api/carts/{id}/items/{sku}", cart, Shopper.product("A", "1.00")).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void anUnknownMethodOrContentTypeIsAProblem() {
+        String cart = shopper.newCart();
+        shopper.request().get("/api/carts").then().statusCode(405).contentType("application/problem+json")
+                .body("detail", equalTo("this resource does not support this HTTP method"));
+        shopper.request().contentType(ContentType.TEXT).body("{\"quantity\":1}")
+                .put("/api/carts/{id}/items/{sku}", cart, "A").then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("this resource does not accept a request body of this Content-Type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Bearer ", "Bearer", "Basic Zm9vOmJhcg==", "garbage" })
+    void anAuthorizationHeaderWithoutAValidBearerTokenIsRejectedNotTreatedAsAnonymous(String header) {
+        String cart = shopper.newCart();
+        Shopper caller = Shopper.withAuthorization(header);
+        caller.request().post("/api/carts").then().statusCode(401).contentType("application/problem+json");
+        caller.show(cart).then().statusCode(401).contentType("application/problem+json");
+        caller.set(cart, Shopper.product("A", "1.00"), 1).then().statusCode(401)
+                .contentType("application/problem+json");
+        shopper.show(cart).then().statusCode(200).body("lines", hasSize(0));
+    }
+
+    @Test
+    void anExpiredTokenIsRejectedOnEveryRoute() {
+        String cart = shopper.newCart();
+        Shopper expired = Shopper.withAuthorization("Bearer " + TestTokens.expiredCustomer(
+                java.util.UUID.randomUUID().toString(), "expired@example.test"));
+        expired.request().post("/api/carts").then().statusCode(401).contentType("application/problem+json");
+        expired.show(cart).then().statusCode(401).contentType("application/problem+json");
+        expired.checkout(cart).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "not-a-uuid", "" })
+    void checkoutWithATokenThatNamesNoCustomerIsForbiddenAndPublishesNothing(String subject) {
+        Shopper odd = Shopper.withAuthorization("Bearer "
+                + TestTokens.sign(subject, "odd@example.test", "customer", Duration.ofMinutes(5)));
+        String cart = shopper.newCart();
+        shopper.set(cart, Shopper.product("A", "1.00"), 1).then().statusCode(200);
+        odd.checkout(cart).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", matchesPattern("checkout needs a customer token.*"));
+        shopper.show(cart).then().statusCode(200).body("lines", hasSize(1));
     }
 
     @Test

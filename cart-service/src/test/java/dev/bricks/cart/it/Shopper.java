@@ -9,7 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
 /** A shopper calling the cart API over HTTP, anonymous or with a customer token. */
-public final class Shopper {
+public class Shopper {
 
     private final String token;
     public final String customerId;
@@ -25,10 +25,21 @@ public final class Shopper {
         return new Shopper(null, null, null);
     }
 
+    /** A customer as customer-service signs them: the subject is a customer id (a UUID). */
     public static Shopper customer() {
-        String id = "cust-" + UUID.randomUUID();
-        String email = id + "@example.test";
+        String id = UUID.randomUUID().toString();
+        String email = "cust-" + id + "@example.test";
         return new Shopper(id, email, TestTokens.customer(id, email));
+    }
+
+    /** A caller with a token of its own making (or a bare Authorization header value). */
+    public static Shopper withAuthorization(String header) {
+        return new Shopper(null, null, null) {
+            @Override
+            public RequestSpecification request() {
+                return given().header("Authorization", header);
+            }
+        };
     }
 
     public RequestSpecification request() {

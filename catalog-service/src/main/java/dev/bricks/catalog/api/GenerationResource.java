@@ -61,8 +61,16 @@ public class GenerationResource {
     @GET
     @Path("/{number}")
     @Operation(summary = "One generation as this replica sees it")
-    public GenerationView one(@PathParam("number") long number) {
-        return registry.view(number).orElseThrow(() -> ProblemException.notFound("this replica knows no generation " + number));
+    public GenerationView one(@PathParam("number") String number) {
+        // a String, so that "abc" or a number beyond a long is this same named 404 rather than the framework's
+        ProblemException unknown = ProblemException.notFound("this replica knows no generation " + number);
+        long parsed;
+        try {
+            parsed = Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            throw unknown;
+        }
+        return registry.view(parsed).orElseThrow(() -> unknown);
     }
 
     @POST

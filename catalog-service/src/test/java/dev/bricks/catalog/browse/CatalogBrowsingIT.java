@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Browsing the demo catalogue (generation 0) of a replica that runs without any Kafka. */
 @QuarkusTest
@@ -150,6 +152,23 @@ class CatalogBrowsingIT {
                 "/api/catalog/generations", "/api/catalog/generations/active")) {
             assertTrue(openapi.contains("\"" + path + "\""), path);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "abc", "99999999999999999999", "-1", "1.5", "99999" })
+    void anUnknownOrMalformedGenerationNumberIsA404ProblemNamingIt(String number) {
+        given().when().get("/api/catalog/generations/" + number).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("this replica knows no generation " + number));
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreProblems() {
+        given().when().get("/api/catalog/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", equalTo("there is no resource at this path"));
+        given().when().delete("/api/catalog/products/KIT-0001").then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("this resource does not support this HTTP method"));
     }
 
     @Test

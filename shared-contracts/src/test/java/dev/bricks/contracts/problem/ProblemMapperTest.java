@@ -43,6 +43,32 @@ class ProblemMapperTest {
     }
 
     @Test
+    void malformedJsonSaysWhereItBroke() {
+        Problem problem = ProblemMapper.fromJson(parseError("{\"lines\":\n [ }"));
+
+        assertTrue(problem.detail().contains("line 2"), problem.detail());
+    }
+
+    @Test
+    void aNumberTooBigForItsFieldIsABadRequestNamingTheField() {
+        Problem problem = ProblemMapper.fromJson(parseError("{\"lines\":[{\"sku\":\"A\",\"quantity\":99999999999999999999}]}"));
+
+        assertEquals(400, problem.status());
+        assertEquals("lines[0].quantity", problem.errors().get(0).field());
+        assertEquals("lines[0].quantity: is a number out of range", problem.detail());
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeSaysWhatWasExpectedWithoutJavaNames() {
+        for (String body : new String[] { "[1,2]", "2", "\"text\"" }) {
+            Problem problem = ProblemMapper.fromJson(parseError(body));
+
+            assertEquals(400, problem.status());
+            assertEquals("the request body must be a JSON object", problem.detail(), body);
+        }
+    }
+
+    @Test
     void problemsLeaveOutWhatIsUnknown() throws Exception {
         String body = json.writeValueAsString(Problem.of(404, "Not Found", "no product ABC"));
 
