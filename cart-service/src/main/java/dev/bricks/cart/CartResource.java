@@ -5,7 +5,7 @@ import dev.bricks.contracts.cart.CartView;
 import dev.bricks.contracts.cart.CheckoutAccepted;
 import dev.bricks.contracts.cart.LineQuantity;
 import dev.bricks.contracts.problem.Problem;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -95,7 +95,7 @@ public class CartResource {
 
     @POST
     @Path("/{id}/checkout")
-    @Authenticated
+    @RolesAllowed("customer")
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Place the order",
             description = "Re-prices every line, hands the order to order-service and empties the cart. "
@@ -103,7 +103,7 @@ public class CartResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location names the order",
             content = @Content(schema = @Schema(implementation = CheckoutAccepted.class)))
     @APIResponse(responseCode = "401", description = "No valid customer token")
-    @APIResponse(responseCode = "403", description = "The token names no customer (its subject is not a customer id, or it has no e-mail)")
+    @APIResponse(responseCode = "403", description = "The token is not a customer's (no customer group, or its subject is not a customer id, or it has no e-mail)")
     @APIResponse(responseCode = "409", description = "The cart is empty")
     @APIResponse(responseCode = "422", description = "A line is no longer in the catalogue")
     @APIResponse(responseCode = "503", description = "Catalog or order queue unavailable; the cart is unchanged")

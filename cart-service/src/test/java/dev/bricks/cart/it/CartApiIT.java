@@ -185,6 +185,16 @@ class CartApiIT {
     }
 
     @Test
+    void onlyACustomerTokenMayCheckOut() {
+        Shopper staff = Shopper.withAuthorization("Bearer " + TestTokens.staff(
+                java.util.UUID.randomUUID().toString(), "staff@example.test"));
+        String cart = staff.newCart();
+        staff.set(cart, Shopper.product("A", "1.00"), 1).then().statusCode(200);
+        staff.checkout(cart).then().statusCode(403).contentType("application/problem+json");
+        staff.show(cart).then().statusCode(200).body("lines", hasSize(1));
+    }
+
+    @Test
     void aMalformedSkuIsABadRequest() {
         String cart = shopper.newCart();
         shopper.set(cart, "bad sku!", 1).then().statusCode(400).contentType("application/problem+json")
