@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.contracts.order.OrderPlaced;
+import dev.bricks.order.api.OrderQuery;
 import dev.bricks.order.store.OrderStore;
 import dev.bricks.order.support.OrderRecords;
 import dev.bricks.order.support.OrderServiceTestResources;
@@ -24,7 +25,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @QuarkusTest
 @QuarkusTestResource(OrderServiceTestResources.class)
@@ -106,6 +111,56 @@ class OrderApiIT {
                     .contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]));
         }
         as(STAFF).queryParam("size", 100).get("/api/orders").then().statusCode(200);
+    }
+
+    static Stream<Arguments> outOfRangeParameters() {
+        String huge = "+1000000000-01-01T00:00:00Z";
+        String hugeNegative = "-1000000000-01-01T00:00:00Z";
+        return Stream.of(
+                Arguments.of("/api/orders", "page", "2147483647"),
+                Arguments.of("/api/orders", "page", Integer.toString(OrderQuery.MAX_PAGE + 1)),
+                Arguments.of("/api/orders", "page", "99999999999999999999"),
+                Arguments.of("/api/orders/mine", "page", "2147483647"),
+                Arguments.of("/api/orders/mine", "size", "101"),
+                Arguments.of("/api/orders", "from", huge),
+                Arguments.of("/api/orders", "from", hugeNegative),
+                Arguments.of("/api/orders", "to", huge),
+                Arguments.of("/api/orders", "to", hugeNegative),
+                Arguments.of("/api/orders", "from", "0000-01-01"),
+                Arguments.of("/api/orders/export.csv", "from", huge),
+                Arguments.of("/api/orders/export.csv", "to", hugeNegative),
+                Arguments.of("/api/orders/export.csv", "customerId", "nope"),
+                Arguments.of("/api/orders/summary", "from", huge),
+                Arguments.of("/api/orders/summary", "from", hugeNegative),
+                Arguments.of("/api/orders/summary", "to", huge),
+                Arguments.of("/api/orders/summary", "to", hugeNegative),
+                Arguments.of("/api/orders/summary", "to", "0001-01-01"));
+    }
+
+    @ParameterizedTest(name = "{0}?{1}={2}")
+    @MethodSource("outOfRangeParameters")
+    void outOfRangePagesAndInstantsAreA400NamingTheParameter(String path, String name, String value) {
+        as(STAFF).queryParam(name, value).get(path).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo(name));
+    }
+
+    @Test
+    void theLastPageAndTheOuterInstantsOfTheYearsOneTo9999AreAnsweredEvenIfEmpty() {
+        Customer nobody = Customer.fresh();
+        as(STAFF).queryParam("customerId", nobody.id()).queryParam("page", OrderQuery.MAX_PAGE).queryParam("size", 100)
+                .get("/api/orders").then().statusCode(200).body("items", hasSize(0))
+                .body("page", equalTo(OrderQuery.MAX_PAGE));
+        as(nobody.token()).queryParam("page", OrderQuery.MAX_PAGE).get("/api/orders/mine").then().statusCode(200)
+                .body("items", hasSize(0));
+        as(STAFF).queryParam("customerId", nobody.id()).queryParam("from", "0001-01-01")
+                .queryParam("to", "9999-12-31T23:59:59.999999Z").get("/api/orders").then().statusCode(200)
+                .body("totalItems", equalTo(0));
+        as(STAFF).queryParam("customerId", nobody.id()).queryParam("from", "0001-01-01")
+                .queryParam("to", "9999-12-31").get("/api/orders/export.csv").then().statusCode(200);
+        as(STAFF).queryParam("from", "9999-12-01").queryParam("to", "9999-12-31T23:59:59Z")
+                .get("/api/orders/summary").then().statusCode(200).body("rows", hasSize(0));
+        as(STAFF).queryParam("to", "0001-01-05").get("/api/orders/summary").then().statusCode(200)
+                .body("from", equalTo("0001-01-01T00:00:00Z")).body("rows", hasSize(0));
     }
 
     @Test

@@ -20,6 +20,11 @@ public final class OrderQuery {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** The last page whose offset ({@code page * size}) fits an int at any size; beyond it lies nothing. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
+    /** PostgreSQL's timestamp range is wider, but a shop has no business outside years 1..9999 (UTC). */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private OrderQuery() {
     }
@@ -46,7 +51,7 @@ public final class OrderQuery {
     }
 
     public static int page(String value) {
-        return integer("page", value, 0, 0, Integer.MAX_VALUE);
+        return integer("page", value, 0, 0, MAX_PAGE);
     }
 
     public static int size(String value) {
@@ -88,12 +93,17 @@ public final class OrderQuery {
             return null;
         }
         String v = value.trim();
+        Instant instant;
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+            instant = v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw ProblemException.badField(name,
                     "must be an ISO-8601 instant (2025-03-01T10:00:00Z) or date (2025-03-01)");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ProblemException.badField(name, "must be in the years 0001 to 9999 (UTC)");
+        }
+        return instant;
     }
 
     private static String text(String value) {

@@ -70,7 +70,7 @@ public class OrderService {
     @Transactional
     public OrderSummary summary(Instant from, Instant to) {
         Instant end = to != null ? to : Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-        Instant start = from != null ? from : end.minus(30, ChronoUnit.DAYS);
+        Instant start = from != null ? from : latest(end.minus(30, ChronoUnit.DAYS), OrderQuery.EARLIEST);
         if (!start.isBefore(end)) {
             throw ProblemException.badField("to", "must be after from");
         }
@@ -96,6 +96,10 @@ public class OrderService {
             }
         }
         return csv.toString();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static UUID customerIdOf(Caller caller) {

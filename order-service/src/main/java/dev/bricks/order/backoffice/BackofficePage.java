@@ -11,7 +11,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -97,7 +96,15 @@ public class BackofficePage {
     @Path("/signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Signs a staff member in (form: email, password)")
-    public Response signIn(@FormParam("email") String email, @FormParam("password") String password) {
+    public Response signIn(String body) {
+        SignInForm form;
+        try {
+            form = SignInForm.parse(body);
+        } catch (IllegalArgumentException e) {
+            return html(400, Templates.signIn("", "The form could not be read; enter your e-mail and password."));
+        }
+        String email = form.email();
+        String password = form.password();
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             return html(400, Templates.signIn(email == null ? "" : email, "Enter your e-mail and password."));
         }

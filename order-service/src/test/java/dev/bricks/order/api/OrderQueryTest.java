@@ -3,12 +3,15 @@ package dev.bricks.order.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.contracts.order.OrderStatus;
 import dev.bricks.contracts.problem.ProblemException;
 import dev.bricks.order.store.OrderFilter;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderQueryTest {
 
@@ -26,6 +29,33 @@ class OrderQueryTest {
         assertEquals("size", badField(() -> OrderQuery.size("101")));
         assertEquals("size", badField(() -> OrderQuery.size("ten")));
         assertEquals("page", badField(() -> OrderQuery.page("-1")));
+    }
+
+    @Test
+    void aPageWhoseOffsetDoesNotFitAnIntIsABadRequestNamingPage() {
+        assertEquals(0, OrderQuery.page(null));
+        assertEquals(OrderQuery.MAX_PAGE, OrderQuery.page(Integer.toString(OrderQuery.MAX_PAGE)));
+        assertTrue((long) OrderQuery.MAX_PAGE * OrderQuery.MAX_SIZE <= Integer.MAX_VALUE);
+        assertEquals("page", badField(() -> OrderQuery.page(Integer.toString(OrderQuery.MAX_PAGE + 1))));
+        assertEquals("page", badField(() -> OrderQuery.page("2147483647")));
+        assertEquals("page", badField(() -> OrderQuery.page("2147483648")));
+        assertEquals("page", badField(() -> OrderQuery.page("99999999999999999999")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+            "0000-12-31T23:59:59Z", "-0001-01-01T00:00:00Z", "0000-01-01", "9999-12-31T23:00:00-05:00" })
+    void anInstantOutsideTheYearsOneToNineThousandNineHundredNinetyNineIsABadRequestNamingIt(String value) {
+        assertEquals("from", badField(() -> OrderQuery.instant("from", value)));
+        assertEquals("to", badField(() -> OrderQuery.filter(null, null, null, null, null, value)));
+    }
+
+    @Test
+    void theFirstAndLastInstantsOfTheYearsOneToNineThousandNineHundredNinetyNineAreAccepted() {
+        assertEquals(Instant.parse("0001-01-01T00:00:00Z"), OrderQuery.instant("from", "0001-01-01"));
+        assertEquals(Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                OrderQuery.instant("to", "9999-12-31T23:59:59.999999999Z"));
+        assertEquals(Instant.parse("9999-12-31T00:00:00Z"), OrderQuery.instant("to", "9999-12-31"));
     }
 
     @Test
