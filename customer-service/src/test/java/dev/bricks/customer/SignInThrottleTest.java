@@ -5,32 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bricks.contracts.problem.ProblemException;
-import java.time.Clock;
+import dev.bricks.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
-    private Instant now = Instant.parse("2030-01-01T00:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(3, Duration.ofMinutes(15), Duration.ofSeconds(1),
-            Duration.ofSeconds(30), 100, new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now;
-                }
-            });
+            Duration.ofSeconds(30), 100, clock);
 
     @Test
     void freeFailuresDoNotBlock() {
@@ -45,12 +29,12 @@ class SignInThrottleTest {
         assertEquals(429, blocked.status());
         assertEquals("1", blocked.headers().get("Retry-After"));
 
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         throttle.checkAllowed("a@b.test");
         throttle.recordFailure("a@b.test"); // 5th: 2 s
-        now = now.plusMillis(1500);
+        clock.advance(Duration.ofMillis(1500));
         assertThrows(ProblemException.class, () -> throttle.checkAllowed("a@b.test"));
-        now = now.plusMillis(500);
+        clock.advance(Duration.ofMillis(500));
         assertDoesNotThrow(() -> throttle.checkAllowed("a@b.test"));
     }
 
@@ -80,7 +64,7 @@ class SignInThrottleTest {
     @Test
     void failuresOlderThanTheWindowAreForgotten() {
         fail(3);
-        now = now.plus(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         throttle.recordFailure("a@b.test");
         assertDoesNotThrow(() -> throttle.checkAllowed("a@b.test"));
     }

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.catalog.store.ProductStore;
-import java.time.Clock;
+import dev.bricks.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +38,9 @@ class GenerationRegistryTest {
         stage(0, Instant.EPOCH);
         stage(5, t0.plusSeconds(3));
         assertEquals(0, active());
-        clock.now = t0.plusSeconds(3).minusMillis(1);
+        clock.set(t0.plusSeconds(3).minusMillis(1));
         assertEquals(0, active());
-        clock.now = t0.plusSeconds(3);
+        clock.set(t0.plusSeconds(3));
         assertEquals(5, active());
         assertEquals(t0.plusSeconds(3), registry.view(5).orElseThrow().activatedAt());
     }
@@ -84,10 +83,10 @@ class GenerationRegistryTest {
         assertEquals(0, active());
         stage(4, t0.minusSeconds(5));
         assertTrue(dropped.isEmpty(), "generation 0 was served: it gets its grace period");
-        clock.now = t0.plusSeconds(59);
+        clock.set(t0.plusSeconds(59));
         registry.retire();
         assertTrue(dropped.isEmpty());
-        clock.now = t0.plusSeconds(61);
+        clock.set(t0.plusSeconds(61));
         registry.retire();
         assertTrue(dropped.contains("products_g0"));
         assertEquals("RETIRED", registry.view(0).orElseThrow().state());
@@ -100,28 +99,5 @@ class GenerationRegistryTest {
         stage(8, t0.minusSeconds(1));
         stage(6, t0.minusSeconds(2)); // arrives out of order only in this test; the number decides
         assertEquals(8, active());
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
