@@ -72,5 +72,17 @@ def row($name; $r): "| \($name) | \($r.rps | n) | \($r.p50_ms | n) | \($r.p99_ms
   "- worst latency of a request sent within ±2 s of the switch: \(.cutover.probe.worstLatencyAroundSwitchMs) ms (p99 over the whole window \(.cutover.probe.p99_ms | n) ms)",
   ""
  else empty end),
+(if .gatling then
+  "## 7. Shopper journeys (Gatling), through the gateway",
+  "",
+  "- \(.gatling.seconds) s, open model: \(.gatling.shoppersPerSec) new shoppers/s (browse, search, open products, cart of 2-3 items, register, sign in, check out, poll the order until visible) and \(.gatling.browsersPerSec) new browsers/s (browse and search only)",
+  "- all requests: **\(.gatling.global.rps | n) req/s**, p50 \(.gatling.global.p50_ms | n) ms, p95 \(.gatling.global.p95_ms | n) ms, p99 \(.gatling.global.p99_ms | n) ms, max \(.gatling.global.max_ms | n) ms; \(.gatling.global.requests | n) requests, **\(.gatling.global.ko | n) KO**",
+  "- HTML report: \(if .gatling.keptReport then "[\(.gatling.keptReport)](\(.gatling.keptReport | sub("^bench/results/"; "")))" else "not kept (\(.gatling.reportKb) KiB)" end); full local report: `\(.gatling.report)`",
+  "",
+  "| request | count | KO | p50 ms | p95 ms | p99 ms | max ms |",
+  "|---|---:|---:|---:|---:|---:|---:|",
+  (.gatling.requests[] | "| \(.name) | \(.requests | n) | \(.ko | n) | \(.p50_ms | n) | \(.p95_ms | n) | \(.p99_ms | n) | \(.max_ms | n) |"),
+  ""
+ else empty end),
 (if .failed then "## Failed sections", "", (.failed | to_entries[] | "- \(.key): \(.value)"), "" else empty end),
 "Section durations (s): \(.sectionSeconds // {} | to_entries | map("\(.key) \(.value)") | join(", "))"

@@ -407,6 +407,47 @@ bench_section_cutover() {
     '{products: 10000, activationLeadSeconds: $lead, catalogReplicas: $replicas, probe: $probe, load: $load}')"
 }
 
+# --- 7. shopper journeys (Gatling) ----------------------------------------------------------------
+
+# bench_gatling_stats REPORT_DIR: the report's js/stats.js (a JavaScript object) as JSON.
+bench_gatling_stats() {
+  awk '/^var stats = /{ sub(/^var stats = /, ""); p = 1 } p && /^function/{ exit } p' "$1/js/stats.js" \
+    | sed -E 's/^([[:space:]]*)([A-Za-z_][A-Za-z0-9_]*):/\1"\2":/'
+}
+
+# bench/gatling: shoppers (browse, cart of 2-3 items, register, sign in, checkout, order visible) and
+# browsers, an open model through the gateway for BRICKS_BENCH_GATLING_SECONDS. The HTML report is kept
+# under bench/results/STAMP-gatling/ (index.html, js/, style/) when it is small enough.
+bench_section_gatling() {
+  local secs=${BRICKS_BENCH_GATLING_SECONDS:-60} dir="$BENCH_SRC/gatling" report dest kb stats
+  local shoppers=${BRICKS_BENCH_GATLING_SHOPPERS:-2} browsers=${BRICKS_BENCH_GATLING_BROWSERS:-10}
+  bench_log "7. shopper journeys with Gatling (${secs}s: $shoppers shoppers/s, $browsers browsers/s, through the gateway; log: $LOG_DIR/bench-gatling.log)"
+  # the first run downloads Gatling from Maven Central: the time bound leaves room for that
+  timeout $((secs + 900)) "$BRICKS_ROOT/mvnw" -B -f "$dir/pom.xml" gatling:test \
+    -Dbricks.gateway="http://127.0.0.1:$BRICKS_GATEWAY_PORT" -Dbricks.seconds="$secs" \
+    -Dbricks.shoppersPerSec="$shoppers" -Dbricks.browsersPerSec="$browsers" \
+    >"$LOG_DIR/bench-gatling.log" 2>&1 || { tail -n 30 "$LOG_DIR/bench-gatling.log" >&2; die "the Gatling run failed"; }
+  report=$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$LOG_DIR/bench-gatling.log" | tail -n 1)
+  [ -n "$report" ] && [ -f "$report/js/stats.js" ] || die "no Gatling report found in $LOG_DIR/bench-gatling.log"
+  stats=$(bench_gatling_stats "$report") || die "could not read $report/js/stats.js"
+  dest=""
+  kb=$(du -sck "$report/index.html" "$report/js" "$report/style" | awk 'END { print $1 }')
+  if [ "$kb" -le "${BRICKS_BENCH_GATLING_KEEP_KB:-1024}" ] && [ "$BENCH_OUT" = "$BENCH_SRC/results" ]; then
+    dest="$BENCH_OUT/$BENCH_STAMP-gatling"
+    mkdir -p "$dest" && cp -r "$report/index.html" "$report/js" "$report/style" "$dest/"
+    dest=${dest#"$BRICKS_ROOT/"}
+  fi
+  bench_set .gatling "$(printf '%s' "$stats" | jq --argjson secs "$secs" --argjson shoppers "$shoppers" \
+    --argjson browsers "$browsers" --arg report "$report/index.html" --arg kept "$dest" --argjson kb "$kb" '
+    def num: if . == null or . == "-" then null else tonumber end;
+    def fig: {requests: (.numberOfRequests.total | num), ok: (.numberOfRequests.ok | num), ko: (.numberOfRequests.ko | num),
+      rps: (.meanNumberOfRequestsPerSecond.total | num), p50_ms: (.percentiles1.total | num),
+      p95_ms: (.percentiles3.total | num), p99_ms: (.percentiles4.total | num), max_ms: (.maxResponseTime.total | num)};
+    {seconds: $secs, shoppersPerSec: $shoppers, browsersPerSec: $browsers, global: (.stats | fig),
+     requests: [.contents[] | .stats | {name} + fig], report: $report,
+     keptReport: (if $kept == "" then null else $kept + "/index.html" end), reportKb: $kb}')"
+}
+
 # --- the report ----------------------------------------------------------------------------------
 
 bench_report_md() {
@@ -489,6 +530,7 @@ cmd_bench() {
     app_scale catalog "$BENCH_CATALOG_BEFORE" >/dev/null
     bench_section orders bench_section_orders
     bench_section cutover bench_section_cutover
+    bench_section gatling bench_section_gatling
   fi
   bench_section_rss
   bench_set .machine.loadAverageAtEnd "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
