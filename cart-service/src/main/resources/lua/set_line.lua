@@ -10,6 +10,14 @@ local qf, itf = 'q:' .. sku, 'i:' .. sku
 local present = redis.call('HEXISTS', cart, qf) == 1
 if not present and line_count(cart) >= tonumber(ARGV[6]) then return {'full'} end
 if ARGV[5] ~= '' then
+  -- a cart holds one currency: a price in another one is refused with the cart's currency
+  local currency = cjson.decode(ARGV[5]).currency
+  for _, f in ipairs(redis.call('HKEYS', cart)) do
+    if string.sub(f, 1, 2) == 'i:' and f ~= itf then
+      local other = cjson.decode(redis.call('HGET', cart, f)).currency
+      if other ~= currency then return {'currency', other} end
+    end
+  end
   redis.call('HSET', cart, itf, ARGV[5])
 elseif redis.call('HEXISTS', cart, itf) == 0 then
   return {'unpriced'}

@@ -7,7 +7,6 @@ import dev.bricks.cart.store.CartStore;
 import dev.bricks.cart.store.CartStore.Change;
 import dev.bricks.cart.store.PriceSnapshot;
 import dev.bricks.cart.store.StoredCart;
-import dev.bricks.cart.store.StoredLine;
 import dev.bricks.contracts.cart.CartView;
 import dev.bricks.contracts.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,21 +40,14 @@ public class CartService {
     }
 
     public CartView setLine(String cartId, String subject, String sku, int quantity) {
-        StoredCart before = admitted(cartId, subject);
-        boolean present = before.lines().stream().anyMatch(line -> line.sku().equals(sku));
+        requireWellFormed(cartId);
         PriceQuote quote;
         try {
             quote = prices.forChange(sku);
         } catch (ProductPrices.UnknownProduct e) {
             throw ProblemException.unprocessable("sku " + sku + " is not in the catalogue");
         } catch (ProductPrices.Unavailable e) {
-            if (!present) {
-                throw cannotPrice(sku);
-            }
-            quote = null; // only the quantity of a line with a known price changes
-        }
-        if (quote != null) {
-            requireCartCurrency(before, sku, quote);
+            quote = null; // only a line with a known price can change now; the store decides
         }
         PriceSnapshot snapshot = quote == null ? null
                 : new PriceSnapshot(quote.name(), quote.unitPrice().amount(), quote.unitPrice().currency());
@@ -82,22 +74,14 @@ public class CartService {
             case FULL -> throw ProblemException.conflict("cart " + cartId + " already has "
                     + config.maxLines() + " lines, the most a cart may hold");
             case UNPRICED -> throw cannotPrice(sku);
+            case CURRENCY -> throw ProblemException.unprocessable("sku " + sku
+                    + " is priced in another currency than this cart, which is in " + change.cartCurrency());
         };
     }
 
     private CartView render(StoredCart cart, Map<String, PriceQuote> known) {
         return CartPricing.view(cart.id(), cart.lines(), line -> known.containsKey(line.sku())
                 ? known.get(line.sku()) : prices.forDisplay(line.sku(), line.snapshot()), config.currency());
-    }
-
-    private static void requireCartCurrency(StoredCart cart, String sku, PriceQuote quote) {
-        String currency = quote.unitPrice().currency();
-        for (StoredLine line : cart.lines()) {
-            if (!line.sku().equals(sku) && line.snapshot() != null && !line.snapshot().currency().equals(currency)) {
-                throw ProblemException.unprocessable("sku " + sku + " is priced in " + currency
-                        + " but this cart is in " + line.snapshot().currency());
-            }
-        }
     }
 
     private ProblemException cannotPrice(String sku) {

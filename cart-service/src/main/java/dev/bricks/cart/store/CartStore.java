@@ -19,9 +19,10 @@ import java.util.List;
 public class CartStore {
 
     /** What a change script answered. */
-    public enum Outcome { OK, MISSING, BUSY, FULL, UNPRICED }
+    public enum Outcome { OK, MISSING, BUSY, FULL, UNPRICED, CURRENCY }
 
-    public record Change(Outcome outcome, StoredCart cart) {
+    /** {@code cart} is set for OK; {@code cartCurrency} for CURRENCY (the currency the cart is in). */
+    public record Change(Outcome outcome, StoredCart cart, String cartCurrency) {
     }
 
     private static final LuaScript CREATE = LuaScript.load("create");
@@ -51,7 +52,11 @@ public class CartStore {
         return change(cartId, READ.run(redis, List.of(keys.cart(cartId)), subject));
     }
 
-    /** Sets a line; {@code snapshot} null keeps the line's own last price (catalog unreachable). */
+    /**
+     * Sets a line in one round trip: admission, checkout lock, line limit, currency and price are
+     * all decided by the script. {@code snapshot} null keeps the line's own last price (catalog
+     * unreachable), and a line without one is then UNPRICED.
+     */
     public Change setLine(String cartId, String subject, String sku, int quantity, PriceSnapshot snapshot) {
         return change(cartId, SET_LINE.run(redis, keys.forChange(cartId), subject, cartId, sku,
                 Integer.toString(quantity), snapshot == null ? "" : write(snapshot),
@@ -68,7 +73,8 @@ public class CartStore {
 
     private Change change(String cartId, Response reply) {
         Outcome outcome = Outcome.valueOf(reply.get(0).toString().toUpperCase());
-        return new Change(outcome, outcome == Outcome.OK ? parse(cartId, reply.get(1)) : null);
+        return new Change(outcome, outcome == Outcome.OK ? parse(cartId, reply.get(1)) : null,
+                outcome == Outcome.CURRENCY ? reply.get(1).toString() : null);
     }
 
     private String ttlMillis() {

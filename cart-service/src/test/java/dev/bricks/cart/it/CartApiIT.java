@@ -185,6 +185,18 @@ class CartApiIT {
     }
 
     @Test
+    void aProductPricedInAnotherCurrencyIsRefusedAndTheCartStaysAsItWas() {
+        String cart = shopper.newCart();
+        shopper.set(cart, Shopper.product("Brick", "2.00"), 1).then().statusCode(200);
+        String dollars = "SKU-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+        CatalogStub.get().product(dollars, "Import brick", "3.00", "USD");
+
+        shopper.set(cart, dollars, 1).then().statusCode(422).contentType("application/problem+json")
+                .body("detail", matchesPattern(".*another currency.*EUR.*"));
+        shopper.show(cart).then().statusCode(200).body("lines", hasSize(1), "total.currency", equalTo("EUR"));
+    }
+
+    @Test
     void onlyACustomerTokenMayCheckOut() {
         Shopper staff = Shopper.withAuthorization("Bearer " + TestTokens.staff(
                 java.util.UUID.randomUUID().toString(), "staff@example.test"));

@@ -42,8 +42,12 @@ public final class CatalogStub {
     }
 
     public CatalogStub product(String sku, String name, String amount) {
+        return product(sku, name, amount, "EUR");
+    }
+
+    public CatalogStub product(String sku, String name, String amount, String currency) {
         products.put(sku, "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\",\"category\":\"bricks\","
-                + "\"price\":{\"amount\":\"" + amount + "\",\"currency\":\"EUR\"}}");
+                + "\"price\":{\"amount\":\"" + amount + "\",\"currency\":\"" + currency + "\"}}");
         return this;
     }
 
