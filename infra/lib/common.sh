@@ -104,6 +104,16 @@ wait_until() {
   die "$what did not become ready within ${timeout}s"
 }
 
+# server_health NAME PROBE...: 'stopped' without a live recorded process, else 'up' when PROBE
+# answers and 'down' when it does not (the status column of the servers).
+server_health() {
+  local name=$1; shift
+  if ! is_running "$name"; then echo stopped
+  elif "$@" >/dev/null 2>&1; then echo up
+  else echo down
+  fi
+}
+
 http_ok() { curl -fsS -m 2 -o /dev/null "$1"; }
 
 # ---------------------------------------------------------------------------------------------

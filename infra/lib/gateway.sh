@@ -62,13 +62,6 @@ gateway_start() {
 gateway_stop() { stop_bg gateway 10; }
 gateway_kill() { kill_bg gateway; }
 
-gateway_health() {
-  if ! is_running gateway; then echo stopped
-  elif gateway_ready; then echo up
-  else echo down
-  fi
-}
-
 # The worker processes of the running master.
 gateway_workers() {
   local master; master=$(read_pid gateway)

@@ -178,9 +178,3 @@ kafka_start() {
 kafka_stop() { stop_bg kafka 30; }
 kafka_kill() { kill_bg kafka; }
 
-kafka_health() {
-  if ! is_running kafka; then echo stopped
-  elif kafka_port_open; then echo up
-  else echo down
-  fi
-}

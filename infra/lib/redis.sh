@@ -25,9 +25,3 @@ redis_start() {
 redis_stop() { stop_bg redis 15; }
 redis_kill() { kill_bg redis; }
 
-redis_health() {
-  if ! is_running redis; then echo stopped
-  elif redis_ping; then echo up
-  else echo down
-  fi
-}
