@@ -26,8 +26,8 @@ public class Topics {
         List<NewTopic> wanted = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
             String[] spec = args[i].split(":");
-            wanted.add(new NewTopic(spec[0], Integer.parseInt(spec[1]), (short) 1)
-                    .configs(Map.of("retention.ms", spec[2], "min.insync.replicas", "1")));
+            wanted.add(new NewTopic(spec[0], Integer.parseInt(spec[1]), (short) 3)
+                    .configs(Map.of("retention.ms", spec[2], "min.insync.replicas", "2")));
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

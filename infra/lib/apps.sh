@@ -10,7 +10,8 @@ APP_BRICKS="catalog cart customer order"
 app_valid_brick() { case " $APP_BRICKS " in *" $1 "*) return 0 ;; esac; return 1; }
 app_module() { echo "$1-service"; }
 app_jar() { echo "$BRICKS_ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
-app_default_replicas() { [ "$1" = catalog ] && echo 2 || echo 1; }
+# two of every brick: any one replica may die and its brick goes on serving
+app_default_replicas() { echo 2; }
 app_base_port() { local v; v="BRICKS_$(echo "$1" | tr '[:lower:]' '[:upper:]')_BASE_PORT"; echo "${!v}"; }
 
 # app_replicas BRICK: the indices that have a pid file (running or not), ascending.
@@ -45,28 +46,21 @@ app_in_rotation() {
 # ---------------------------------------------------------------------------------------------
 # The application environment (also printed by `./bricks env` and exported by `./bricks test`).
 # ---------------------------------------------------------------------------------------------
-_pg_env_warned=""
-_export_line() { printf 'export %s=%q\n' "$1" "$2"; }
 app_env_lines() {
   secrets_ensure
   staff_load
-  _export_line BRICKS_ROOT "$BRICKS_ROOT"
-  _export_line BRICKS_VAR "$VAR_DIR"
-  _export_line BRICKS_REDIS_URL "redis://127.0.0.1:$BRICKS_REDIS_PORT"
-  _export_line BRICKS_KAFKA_BOOTSTRAP "127.0.0.1:$BRICKS_KAFKA_PORT"
-  if declare -F pg_env >/dev/null; then
-    pg_env || die "pg_env failed"
-  elif [ -z "$_pg_env_warned" ]; then
-    warn "infra/lib/postgres.sh is missing: no PostgreSQL variables (apps use their defaults)"
-    _pg_env_warned=1
-  fi
-  _export_line BRICKS_JWT_PUBLIC_KEY "$JWT_PUBLIC_KEY"
-  _export_line BRICKS_JWT_PRIVATE_KEY "$JWT_PRIVATE_KEY"
-  _export_line BRICKS_JWT_ISSUER "bricks-customer-service"
-  _export_line BRICKS_CATALOG_URL "http://127.0.0.1:$BRICKS_GATEWAY_PORT"
-  _export_line BRICKS_STAFF_EMAIL "$BRICKS_STAFF_EMAIL"
-  _export_line BRICKS_STAFF_PASSWORD "$BRICKS_STAFF_PASSWORD"
-  _export_line BRICKS_GATEWAY_PORT "$BRICKS_GATEWAY_PORT"
+  export_line BRICKS_ROOT "$BRICKS_ROOT"
+  export_line BRICKS_VAR "$VAR_DIR"
+  redis_env
+  kafka_env
+  pg_env
+  export_line BRICKS_JWT_PUBLIC_KEY "$JWT_PUBLIC_KEY"
+  export_line BRICKS_JWT_PRIVATE_KEY "$JWT_PRIVATE_KEY"
+  export_line BRICKS_JWT_ISSUER "bricks-customer-service"
+  export_line BRICKS_CATALOG_URL "http://127.0.0.1:$BRICKS_GATEWAY_PORT"
+  export_line BRICKS_STAFF_EMAIL "$BRICKS_STAFF_EMAIL"
+  export_line BRICKS_STAFF_PASSWORD "$BRICKS_STAFF_PASSWORD"
+  export_line BRICKS_GATEWAY_PORT "$BRICKS_GATEWAY_PORT"
 }
 
 # app_env_cached: the lines above, computed once per ./bricks run (pg_env may ask Patroni).
@@ -209,7 +203,7 @@ app_down() {
     for i in $(app_replicas "$b"); do rm -f "$RUN_DIR/$b-$i.serving"; any=1; done
   done
   [ -n "$any" ] || return 0
-  is_running gateway && gateway_reload
+  gateway_reload
   for b in $APP_BRICKS; do
     for i in $(app_replicas "$b"); do app_stop_replica "$b-$i" & pids+=($!); done
   done
@@ -226,3 +220,15 @@ app_status_rows() {
     done
   done
 }
+
+# --- a replica as a server (servers.sh): the fault commands take catalog-1, cart-2, ... ----------
+app_start() {
+  is_running "$1" && return 0
+  app_launch "${1%-*}" "${1##*-}"
+  app_await "$1"
+  gateway_reload
+}
+app_stop() { rm -f "$RUN_DIR/$1.serving"; gateway_reload --drain; app_stop_replica "$1"; }
+# a killed replica stays listed in the gateway, which stops sending it requests after two
+# failed health checks (as when its machine dies); `up` starts it again
+app_kill() { kill_bg "$1"; }

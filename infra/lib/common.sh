@@ -9,24 +9,39 @@ RUN_DIR="$VAR_DIR/run"
 DATA_DIR="$VAR_DIR/data"
 mkdir -p "$LOG_DIR" "$RUN_DIR" "$DATA_DIR"
 
-# Ports: every one can be overridden from the environment.
+# Ports: every one can be overridden from the environment. A server that runs as several
+# instances (redis-1..3, kafka-1..3, ...) takes a list, one port per instance.
 : "${BRICKS_GATEWAY_PORT:=8080}"
-: "${BRICKS_GATEWAY_STATS_PORT:=8404}"
-: "${BRICKS_REDIS_PORT:=16379}"
-: "${BRICKS_KAFKA_PORT:=19092}"
-: "${BRICKS_KAFKA_CONTROLLER_PORT:=19093}"
-: "${BRICKS_ETCD_PORT:=12379}"
-: "${BRICKS_ETCD_PEER_PORT:=12380}"
+: "${BRICKS_GATEWAY_STATS_PORTS:=8404 8405}"
+: "${BRICKS_REDIS_PORTS:=16379 16380 16381}"
+: "${BRICKS_SENTINEL_PORTS:=26379 26380 26381}"
+: "${BRICKS_KAFKA_PORTS:=19092 19094 19096}"
+: "${BRICKS_KAFKA_CONTROLLER_PORTS:=19093 19095 19097}"
+: "${BRICKS_ETCD_PORTS:=12379 12381 12383}"
+: "${BRICKS_ETCD_PEER_PORTS:=12380 12382 12384}"
 : "${BRICKS_PG_PORTS:=15432 15433 15434}"
 : "${BRICKS_PATRONI_PORTS:=18008 18009 18010}"
 : "${BRICKS_CATALOG_BASE_PORT:=8100}"
 : "${BRICKS_CART_BASE_PORT:=8200}"
 : "${BRICKS_CUSTOMER_BASE_PORT:=8300}"
 : "${BRICKS_ORDER_BASE_PORT:=8400}"
-export BRICKS_GATEWAY_PORT BRICKS_GATEWAY_STATS_PORT BRICKS_REDIS_PORT BRICKS_KAFKA_PORT \
-  BRICKS_KAFKA_CONTROLLER_PORT BRICKS_ETCD_PORT BRICKS_ETCD_PEER_PORT BRICKS_PG_PORTS \
-  BRICKS_PATRONI_PORTS BRICKS_CATALOG_BASE_PORT BRICKS_CART_BASE_PORT \
+export BRICKS_GATEWAY_PORT BRICKS_GATEWAY_STATS_PORTS BRICKS_REDIS_PORTS BRICKS_SENTINEL_PORTS \
+  BRICKS_KAFKA_PORTS BRICKS_KAFKA_CONTROLLER_PORTS BRICKS_ETCD_PORTS BRICKS_ETCD_PEER_PORTS \
+  BRICKS_PG_PORTS BRICKS_PATRONI_PORTS BRICKS_CATALOG_BASE_PORT BRICKS_CART_BASE_PORT \
   BRICKS_CUSTOMER_BASE_PORT BRICKS_ORDER_BASE_PORT
+
+# nth "LIST" N: the N-th (1-based) word of LIST; instance NAME-N takes the N-th port of a list.
+nth() { local -a a; read -r -a a <<<"$1"; printf '%s' "${a[$(($2 - 1))]:-}"; }
+# instance_index NAME: the N of NAME-N (or of pgN).
+instance_index() { local n=${1##*[!0-9]}; echo "${n:-0}"; }
+# count_words "LIST"
+count_words() { local -a a; read -r -a a <<<"$1"; echo "${#a[@]}"; }
+# host_ports "PORTS" [PREFIX] [SEPARATOR]: PREFIX127.0.0.1:PORT joined by SEPARATOR (default ,).
+host_ports() {
+  local p out="" sep=${3:-,}
+  for p in $1; do out+="${out:+$sep}${2:-}127.0.0.1:$p"; done
+  echo "$out"
+}
 
 die()  { echo "bricks: $*" >&2; exit 1; }
 info() { echo "bricks: $*" >&2; }
@@ -104,17 +119,10 @@ wait_until() {
   die "$what did not become ready within ${timeout}s"
 }
 
-# server_health NAME PROBE...: 'stopped' without a live recorded process, else 'up' when PROBE
-# answers and 'down' when it does not (the status column of the servers).
-server_health() {
-  local name=$1; shift
-  if ! is_running "$name"; then echo stopped
-  elif "$@" >/dev/null 2>&1; then echo up
-  else echo down
-  fi
-}
-
 http_ok() { curl -fsS -m 2 -o /dev/null "$1"; }
+
+# export_line NAME VALUE: one line of the application environment (`./bricks env`).
+export_line() { printf 'export %s=%q\n' "$1" "$2"; }
 
 # ---------------------------------------------------------------------------------------------
 # Additions for the launcher (./bricks) and its redis/kafka/gateway/apps/keys components.
@@ -159,9 +167,9 @@ wait_started() {
 # http_status URL: the HTTP status code of a GET (000 when nothing answers).
 http_status() { curl -s -m "${2:-2}" -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true; }
 
-# status_row NAME PORT PID HEALTH: one line of the `status` table.
-status_header() { printf '%-14s %-7s %-8s %s\n' NAME PORT PID HEALTH; }
-status_row() { printf '%-14s %-7s %-8s %s\n' "$1" "${2:--}" "${3:--}" "$4"; }
+# status_row NAME PORT PID HEALTH [ROLE]: one line of the `status` table.
+status_header() { printf '%-14s %-7s %-8s %-8s %s\n' NAME PORT PID HEALTH ROLE; }
+status_row() { printf '%-14s %-7s %-8s %-8s %s\n' "$1" "${2:--}" "${3:--}" "$4" "${5:--}"; }
 
 # Tools every part needs. java and curl are installed with apt when missing (root + Debian).
 need_base_tools() {

@@ -1,55 +1,78 @@
-# Single-node etcd: the DCS (leader lock + membership) of the Patroni cluster in postgres.sh.
-# Sourced after common.sh (postgres.sh sources it itself); defines functions only.
-#
-#   etcd_start   idempotent; client 127.0.0.1:$BRICKS_ETCD_PORT, peer $BRICKS_ETCD_PEER_PORT,
-#                data $DATA_DIR/etcd, log $LOG_DIR/etcd.log, pid name `etcd`
-#   etcd_stop    harmless when nothing runs
-#   etcd_healthy true when the client port answers /health
-#   etcd_purge   stop + delete the data (the Patroni cluster state lives there)
+# etcd: the DCS (leader lock + membership) of the Patroni cluster in postgres.sh, as three
+# members (etcd-1..3): two of three keep the quorum, so Patroni keeps its leader when one dies.
+# Clients on 127.0.0.1:BRICKS_ETCD_PORTS, peers on BRICKS_ETCD_PEER_PORTS. Sourced by ./bricks;
+# the server verbs are described in servers.sh.
 
-etcd_healthy() {
-  curl -fsS -m 2 "http://127.0.0.1:$BRICKS_ETCD_PORT/health" 2>/dev/null | grep -q '"health":"true"'
+etcd_names() { echo etcd-1 etcd-2 etcd-3; }
+etcd_port() { nth "$BRICKS_ETCD_PORTS" "$(instance_index "$1")"; }
+etcd_peer_port() { nth "$BRICKS_ETCD_PEER_PORTS" "$(instance_index "$1")"; }
+etcd_hosts() { host_ports "$BRICKS_ETCD_PORTS"; }
+
+etcd_ready() {
+  curl -fsS -m 2 "http://127.0.0.1:$(etcd_port "$1")/health" 2>/dev/null | grep -q '"health":"true"'
 }
 
-etcd_start() {
+# etcd_status NAME: the member's view {"header":{"member_id"},"leader"} (ids as strings).
+etcd_status() { curl -fsS -m 2 -X POST -d '{}' "http://127.0.0.1:$(etcd_port "$1")/v3/maintenance/status" 2>/dev/null; }
+
+etcd_role() {
+  local s; s=$(etcd_status "$1") || { echo -; return 0; }
+  jq -r 'if .header.member_id == .leader then "leader" else "follower" end' <<<"$s" 2>/dev/null || echo -
+}
+
+# etcd_leader: the member that leads now.
+etcd_leader() {
+  local n
+  for n in $(etcd_names); do
+    is_running "$n" && [ "$(etcd_role "$n")" = leader ] && { echo "$n"; return 0; }
+  done
+  return 1
+}
+
+# etcd_launch NAME: starts one member in the background. --initial-cluster-state new is ignored
+# once the data directory exists, so a restarted member rejoins with its own data.
+etcd_launch() {
+  local name=$1 peer client cluster="" n
+  is_running "$name" && return 0
   need_cmd etcd etcd-server
   need_cmd curl curl
-  if is_running etcd; then
-    etcd_wait_healthy
-    return 0
-  fi
-  require_free_port "$BRICKS_ETCD_PORT" "etcd client"
-  require_free_port "$BRICKS_ETCD_PEER_PORT" "etcd peer"
-  mkdir -p "$DATA_DIR/etcd"
-  chmod 700 "$DATA_DIR/etcd"
-  local peer="http://127.0.0.1:$BRICKS_ETCD_PEER_PORT" client="http://127.0.0.1:$BRICKS_ETCD_PORT"
+  need_cmd jq jq
+  require_free_port "$(etcd_port "$name")" "$name client"
+  require_free_port "$(etcd_peer_port "$name")" "$name peer"
+  mkdir -p "$DATA_DIR/$name"
+  chmod 700 "$DATA_DIR/$name"
+  for n in $(etcd_names); do cluster+="${cluster:+,}$n=http://127.0.0.1:$(etcd_peer_port "$n")"; done
+  peer="http://127.0.0.1:$(etcd_peer_port "$name")" client="http://127.0.0.1:$(etcd_port "$name")"
   # Patroni refreshes its keys every second, so revisions pile up: compact hourly.
-  # --initial-cluster-state new is ignored once the data dir exists, so restarts reuse it.
-  start_bg etcd etcd --name bricks-etcd --data-dir "$DATA_DIR/etcd" \
+  start_bg "$name" etcd --name "$name" --data-dir "$DATA_DIR/$name" \
     --listen-client-urls "$client" --advertise-client-urls "$client" \
     --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer" \
-    --initial-cluster "bricks-etcd=$peer" --initial-cluster-token bricks-etcd \
+    --initial-cluster "$cluster" --initial-cluster-token bricks-etcd \
     --initial-cluster-state new \
+    --heartbeat-interval 100 --election-timeout 1000 \
     --auto-compaction-mode periodic --auto-compaction-retention 1h \
     --logger zap --log-outputs stderr
-  etcd_wait_healthy
 }
 
-# Bounded wait (30 s); dies with the end of the log when etcd exits or never answers.
-etcd_wait_healthy() {
-  local i
-  for ((i = 0; i < 150; i++)); do
-    etcd_healthy && return 0
-    is_running etcd || break
-    sleep 0.2
-  done
-  [ -f "$LOG_DIR/etcd.log" ] && tail -n 20 "$LOG_DIR/etcd.log" | sed 's/^/  etcd.log: /' >&2
-  die "etcd on 127.0.0.1:$BRICKS_ETCD_PORT is not healthy (see $LOG_DIR/etcd.log)"
+# etcd_start NAME: one member, until it answers healthy (which needs a quorum).
+etcd_start() {
+  etcd_launch "$1"
+  wait_started "$1" 30 "$1" etcd_ready "$1"
 }
 
-etcd_stop() { stop_bg etcd 15; }
+# etcd_up: the members start together: a lone first member would wait for a quorum.
+etcd_up() {
+  local n
+  for n in $(etcd_names); do etcd_launch "$n"; done
+  for n in $(etcd_names); do etcd_start "$n"; done
+}
+
+etcd_stop() { stop_bg "$1" 15; }
+etcd_kill() { kill_bg "$1"; }
+etcd_down() { local n; for n in $(etcd_names); do etcd_stop "$n"; done; }
 
 etcd_purge() {
-  etcd_stop
-  rm -rf "$DATA_DIR/etcd"
+  local n
+  etcd_down
+  for n in $(etcd_names); do rm -rf "${DATA_DIR:?}/$n"; done
 }

@@ -1,12 +1,11 @@
-# Customer database cluster: PostgreSQL 15, three Patroni nodes (pg1 pg2 pg3) on one etcd.
+# Customer database cluster: PostgreSQL 15, three Patroni nodes (pg1 pg2 pg3) on three etcd members.
 # Sourced by ./bricks after common.sh; defines functions only.
 #
 # Public functions (names are the launcher's contract):
-#   pg_cluster_start      idempotent: etcd + 3 nodes, waits for 1 primary + 2 streaming standbys
+#   pg_cluster_start      idempotent: etcd (etcd.sh) + 3 nodes, waits for 1 primary + 2 streaming standbys
 #                         (one synchronous), then creates roles/databases customers and orders
 #   pg_cluster_stop       standbys, then the primary, then etcd; harmless when nothing runs
 #   pg_cluster_purge      stop + delete all cluster data (etcd included)
-#   pg_cluster_status     NAME<TAB>PORT<TAB>PID<TAB>STATE, one line per process
 #   pg_node_start NAME    start one node (and etcd if needed), waits for its REST API
 #   pg_node_stop NAME     graceful stop of one node (Patroni + its PostgreSQL)
 #   pg_node_kill NAME     SIGKILL of the node's Patroni process group and all its PostgreSQL processes
@@ -149,7 +148,7 @@ _pg_render_config() {
   text=${text//@@NAME@@/"$name"}
   text=${text//@@REST_PORT@@/"$(_pg_rest_port "$name")"}
   text=${text//@@PG_PORT@@/"$(_pg_port "$name")"}
-  text=${text//@@ETCD_PORT@@/"$BRICKS_ETCD_PORT"}
+  text=${text//@@ETCD_HOSTS@@/"$(etcd_hosts)"}
   text=${text//@@TTL@@/"$(_pg_ttl)"}
   text=${text//@@RETRY_TIMEOUT@@/"$(_pg_retry_timeout)"}
   text=${text//@@DATA_DIR@@/"$PG_BASE/$name"}
@@ -251,7 +250,7 @@ _pg_wait_healthy() {
 _pg_apply_dcs_config() {
   local n rest desired current
   desired=$(jq -nc --argjson ttl "$(_pg_ttl)" --argjson rt "$(_pg_retry_timeout)" \
-    '{ttl: $ttl, loop_wait: 1, retry_timeout: $rt, synchronous_mode: true, synchronous_node_count: 1}')
+    '{ttl: $ttl, loop_wait: 1, retry_timeout: $rt, synchronous_mode: true, synchronous_node_count: 1, failsafe_mode: true}')
   n=$(pg_primary_name) || return 0
   rest="http://127.0.0.1:$(_pg_rest_port "$n")/config"
   current=$(curl -fsS -m 3 "$rest" 2>/dev/null) || die "cannot read the Patroni configuration from $rest"
@@ -332,7 +331,7 @@ pg_node_start() {
   local name=${1:?usage: pg_node_start NAME} i rest
   _pg_index "$name" >/dev/null
   _pg_need; _pg_locate; _pg_prepare_base
-  etcd_start
+  etcd_up
   is_running "$name" || _pg_node_launch "$name"
   rest=$(_pg_rest_port "$name")
   for ((i = 0; i < 150; i++)); do
@@ -392,7 +391,7 @@ pg_kill_primary() {
 pg_cluster_start() {
   local n started=""
   _pg_need; _pg_locate; _pg_prepare_base
-  etcd_start
+  etcd_up
   for n in $PG_NODES; do
     is_running "$n" && continue
     _pg_node_launch "$n"; started+=" $n"
@@ -417,7 +416,6 @@ pg_cluster_stop() {
   done
   [ "${#pids[@]}" -gt 0 ] && wait "${pids[@]}"
   [ -n "$primary" ] && pg_node_stop "$primary"
-  etcd_stop
   return 0
 }
 
@@ -433,33 +431,17 @@ pg_cluster_purge() {
   return 0
 }
 
-pg_cluster_status() {
-  local json="" n pid state role mstate
-  _pg_locate
-  pid=$(read_pid etcd) || pid=""
-  if pid_alive "$pid"; then
-    etcd_healthy && state=running || state="running (not healthy)"
-  else pid=""; state=down; fi
-  printf '%s\t%s\t%s\t%s\n' etcd "$BRICKS_ETCD_PORT" "${pid:--}" "$state"
-  json=$(_pg_cluster_json) || json=""
-  for n in $PG_NODES; do
-    pid=$(read_pid "$n") || pid=""
-    if ! pid_alive "$pid"; then
-      pid=""; state=down
-      _pg_postmaster_pid "$n" >/dev/null && state="down (orphan postgres $(_pg_postmaster_pid "$n"))"
-    elif [ -n "$json" ]; then
-      role=$(jq -r --arg n "$n" '.members[] | select(.name == $n) | .role' <<<"$json")
-      mstate=$(jq -r --arg n "$n" '.members[] | select(.name == $n) | .state' <<<"$json")
-      case $role in
-        leader) state=primary ;; sync_standby) state="sync standby" ;; replica) state=standby ;;
-        "") state=starting ;; *) state=$role ;;
-      esac
-      [ -n "$role" ] && [ "$mstate" != running ] && state="$state ($mstate)"
-    else
-      state="running (no cluster view: etcd down?)"
-    fi
-    printf '%s\t%s\t%s\t%s\n' "$n" "$(_pg_port "$n")" "${pid:--}" "$state"
-  done
+# pg_role NAME: primary, sync-standby or standby as Patroni sees it (- when unknown).
+pg_role() {
+  local json role
+  is_running "$1" || { echo -; return 0; }
+  json=$(curl -fsS -m 2 "http://127.0.0.1:$(_pg_rest_port "$1")/patroni" 2>/dev/null) || { echo -; return 0; }
+  role=$(jq -r '.role // "-"' <<<"$json" 2>/dev/null) || role=-
+  case $role in
+    master|primary) echo primary ;;
+    replica) [ "$(http_status "http://127.0.0.1:$(_pg_rest_port "$1")/sync")" = 200 ] && echo sync-standby || echo standby ;;
+    *) echo "$role" ;;
+  esac
 }
 
 _pg_now_ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); }
@@ -503,7 +485,7 @@ pg_failover_report() {
   summary=$(_pg_replication_summary)
   [[ ",$(cut -d' ' -f3 <<<"$summary")," == *",$victim,"* ]] \
     || die "$victim restarted but is not streaming from $winner; see $LOG_DIR/$victim.log"
-  echo "$victim rejoined as a streaming standby after $(_pg_secs $(($(_pg_now_ms) - t0))) s; cluster: $(pg_cluster_status | awk -F'\t' '$1 != "etcd" {printf "%s%s=%s", sep, $1, $4; sep=", "}')"
+  echo "$victim rejoined as a streaming standby after $(_pg_secs $(($(_pg_now_ms) - t0))) s; cluster: $(for n in $PG_NODES; do printf '%s=%s ' "$n" "$(pg_role "$n")"; done)"
   [ -z "$lost" ] || die "an acknowledged write was lost in the failover"
   return 0
 }
@@ -520,14 +502,22 @@ pg_env() {
   local hosts params
   hosts=$(_pg_hostports_csv)
   params="targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&loginTimeout=5&socketTimeout=20&tcpKeepAlive=true"
-  _pg_export BRICKS_PG_HOSTS "$hosts"
-  _pg_export BRICKS_CUSTOMERS_JDBC_URL "jdbc:postgresql://$hosts/customers?$params"
-  _pg_export BRICKS_CUSTOMERS_DB_USER customers
-  _pg_export BRICKS_CUSTOMERS_DB_PASSWORD "$(_pg_customers_pw)"
-  _pg_export BRICKS_ORDERS_JDBC_URL "jdbc:postgresql://$hosts/orders?$params"
-  _pg_export BRICKS_ORDERS_DB_USER orders
-  _pg_export BRICKS_ORDERS_DB_PASSWORD "$(_pg_orders_pw)"
+  export_line BRICKS_PG_HOSTS "$hosts"
+  export_line BRICKS_CUSTOMERS_JDBC_URL "jdbc:postgresql://$hosts/customers?$params"
+  export_line BRICKS_CUSTOMERS_DB_USER customers
+  export_line BRICKS_CUSTOMERS_DB_PASSWORD "$(_pg_customers_pw)"
+  export_line BRICKS_ORDERS_JDBC_URL "jdbc:postgresql://$hosts/orders?$params"
+  export_line BRICKS_ORDERS_DB_USER orders
+  export_line BRICKS_ORDERS_DB_PASSWORD "$(_pg_orders_pw)"
 }
 
-# _pg_export NAME VALUE: `export NAME='VALUE'`, single-quoted for sh (and readable).
-_pg_export() { local v=${2//\'/\'\\\'\'}; printf "export %s='%s'\n" "$1" "$v"; }
+
+# --- the server verbs (servers.sh) ----------------------------------------------------------------
+pg_names() { echo "$PG_NODES"; }
+pg_port() { _pg_port "$1"; }
+pg_ready() { [ "$(http_status "http://127.0.0.1:$(_pg_rest_port "$1")/health")" = 200 ]; }
+pg_start() { pg_node_start "$1"; }
+pg_stop() { pg_node_stop "$1"; }
+pg_kill() { pg_node_kill "$1"; }
+pg_up() { pg_cluster_start; }
+pg_down() { pg_cluster_stop; }

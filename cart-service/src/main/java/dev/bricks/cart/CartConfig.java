@@ -30,6 +30,25 @@ public interface CartConfig {
 
     Checkout checkout();
 
+    Redis redis();
+
+    interface Redis {
+        /**
+         * Replicas that must have a change before it is acknowledged (Redis WAIT); 0 only for
+         * a Redis without replicas. With 1 of 2 replicas, one of them may be down.
+         */
+        @WithDefault("1")
+        int ackReplicas();
+
+        /** How long a change waits for its replicas before the shopper gets a 503. */
+        @WithDefault("1s")
+        Duration ackTimeout();
+
+        /** Bound on one script call (the failover of the primary takes about 2-3 s). */
+        @WithDefault("5s")
+        Duration commandTimeout();
+    }
+
     interface Catalog {
         /**
          * How long a catalog answer is shown without asking again (prices change only at a

@@ -3,7 +3,6 @@ package dev.bricks.cart.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.cart.CartConfig;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -26,17 +25,17 @@ public class CartStore {
     }
 
     private static final LuaScript CREATE = LuaScript.load("create");
-    private static final LuaScript READ = LuaScript.load("read");
+    private static final LuaScript READ = LuaScript.readOnly("read");
     private static final LuaScript SET_LINE = LuaScript.load("set_line");
     private static final LuaScript REMOVE_LINE = LuaScript.load("remove_line");
 
-    private final RedisDataSource redis;
+    private final RedisScripts scripts;
     private final CartKeys keys;
     private final CartConfig config;
     private final ObjectMapper json;
 
-    CartStore(RedisDataSource redis, CartKeys keys, CartConfig config, ObjectMapper json) {
-        this.redis = redis;
+    CartStore(RedisScripts scripts, CartKeys keys, CartConfig config, ObjectMapper json) {
+        this.scripts = scripts;
         this.keys = keys;
         this.config = config;
         this.json = json;
@@ -44,12 +43,12 @@ public class CartStore {
 
     /** Creates an empty cart; false in the (2^-64-unlikely) case that the id is taken. */
     public boolean create(String cartId, String subject) {
-        Response reply = CREATE.run(redis, List.of(keys.cart(cartId)), subject, ttlMillis());
+        Response reply = scripts.run(CREATE, List.of(keys.cart(cartId)), subject, ttlMillis());
         return "ok".equals(reply.toString());
     }
 
     public Change read(String cartId, String subject) {
-        return change(cartId, READ.run(redis, List.of(keys.cart(cartId)), subject));
+        return change(cartId, scripts.run(READ, List.of(keys.cart(cartId)), subject));
     }
 
     /**
@@ -58,13 +57,13 @@ public class CartStore {
      * unreachable), and a line without one is then UNPRICED.
      */
     public Change setLine(String cartId, String subject, String sku, int quantity, PriceSnapshot snapshot) {
-        return change(cartId, SET_LINE.run(redis, keys.forChange(cartId), subject, cartId, sku,
+        return change(cartId, scripts.run(SET_LINE, keys.forChange(cartId), subject, cartId, sku,
                 Integer.toString(quantity), snapshot == null ? "" : write(snapshot),
                 Integer.toString(config.maxLines()), ttlMillis()));
     }
 
     public Change removeLine(String cartId, String subject, String sku) {
-        return change(cartId, REMOVE_LINE.run(redis, keys.forChange(cartId), subject, cartId, sku, ttlMillis()));
+        return change(cartId, scripts.run(REMOVE_LINE, keys.forChange(cartId), subject, cartId, sku, ttlMillis()));
     }
 
     StoredCart parse(String cartId, Response hash) {

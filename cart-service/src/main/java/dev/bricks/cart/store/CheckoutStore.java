@@ -28,19 +28,21 @@ public class CheckoutStore {
     private static final LuaScript FAIL = LuaScript.load("checkout_fail");
 
     private final RedisDataSource redis;
+    private final RedisScripts scripts;
     private final CartKeys keys;
     private final CartStore carts;
     private final CartConfig config;
 
-    CheckoutStore(RedisDataSource redis, CartKeys keys, CartStore carts, CartConfig config) {
+    CheckoutStore(RedisDataSource redis, RedisScripts scripts, CartKeys keys, CartStore carts, CartConfig config) {
         this.redis = redis;
+        this.scripts = scripts;
         this.keys = keys;
         this.carts = carts;
         this.config = config;
     }
 
     public Claim claim(String cartId, String subject, String candidateOrderId, String token) {
-        Response reply = CLAIM.run(redis, List.of(keys.cart(cartId), keys.checkout(cartId)), subject,
+        Response reply = scripts.run(CLAIM, List.of(keys.cart(cartId), keys.checkout(cartId)), subject,
                 candidateOrderId, token, Long.toString(config.checkout().lease().toMillis()), rememberMillis());
         ClaimOutcome outcome = ClaimOutcome.valueOf(reply.get(0).toString().toUpperCase());
         String orderId = reply.size() > 1 ? reply.get(1).toString() : null;
@@ -50,12 +52,12 @@ public class CheckoutStore {
 
     /** After the broker's ack: published, and the cart emptied. False if another attempt took over. */
     public boolean complete(String cartId, String token) {
-        Response reply = COMPLETE.run(redis, keys.forChange(cartId), token, cartId, rememberMillis());
+        Response reply = scripts.run(COMPLETE, keys.forChange(cartId), token, cartId, rememberMillis());
         return "published".equals(reply.toString());
     }
 
     public void fail(String cartId, String token) {
-        FAIL.run(redis, List.of(keys.checkout(cartId)), token);
+        scripts.run(FAIL, List.of(keys.checkout(cartId)), token);
     }
 
     public Optional<State> state(String cartId) {

@@ -1,69 +1,66 @@
 package dev.bricks.cart.store;
 
-import dev.bricks.contracts.problem.ProblemException;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
- * One Lua script from {@code src/main/resources/lua} (with the shared prelude in front), run with
- * EVALSHA and, when the server does not know it yet, EVAL (which also caches it there).
+ * One Lua script from {@code src/main/resources/lua} (with the shared prelude in front). Run it
+ * through {@link RedisScripts}: by EVALSHA, and by EVAL when the server does not know it yet.
  */
 public final class LuaScript {
-
-    private static final Logger LOG = Logger.getLogger(LuaScript.class);
 
     private final String name;
     private final String source;
     private final String sha;
+    private final boolean writes;
 
-    private LuaScript(String name, String source) {
+    private LuaScript(String name, String source, boolean writes) {
         this.name = name;
         this.source = source;
         this.sha = sha1(source);
+        this.writes = writes;
     }
 
+    /** A script that changes data: its change is acknowledged only once a replica has it. */
     public static LuaScript load(String name) {
-        return new LuaScript(name, resource("prelude") + "\n" + resource(name));
+        return new LuaScript(name, resource("prelude") + "\n" + resource(name), true);
     }
 
-    public Response run(RedisDataSource redis, List<String> keys, String... args) {
-        List<String> command = new ArrayList<>(keys.size() + args.length + 2);
-        command.add(sha);
-        command.add(Integer.toString(keys.size()));
-        command.addAll(keys);
-        command.addAll(List.of(args));
-        try {
-            try {
-                return redis.execute("EVALSHA", command.toArray(String[]::new));
-            } catch (RuntimeException e) {
-                if (!mentions(e, "NOSCRIPT")) {
-                    throw e;
-                }
-                command.set(0, source);
-                return redis.execute("EVAL", command.toArray(String[]::new));
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Redis script %s failed: %s", name, e.toString());
-            throw ProblemException.unavailable("the cart store (Redis) is unavailable; try again shortly", 2);
-        }
+    /** A script that only reads. */
+    public static LuaScript readOnly(String name) {
+        return new LuaScript(name, resource("prelude") + "\n" + resource(name), false);
     }
 
-    private static boolean mentions(Throwable error, String text) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains(text)) {
-                return true;
-            }
+    public String name() {
+        return name;
+    }
+
+    public boolean writes() {
+        return writes;
+    }
+
+    Request evalsha(List<String> keys, String... args) {
+        return call(Command.EVALSHA, sha, keys, args);
+    }
+
+    Request eval(List<String> keys, String... args) {
+        return call(Command.EVAL, source, keys, args);
+    }
+
+    private static Request call(Command command, String script, List<String> keys, String... args) {
+        Request request = Request.cmd(command).arg(script).arg(keys.size());
+        keys.forEach(request::arg);
+        for (String arg : args) {
+            request.arg(arg);
         }
-        return false;
+        return request;
     }
 
     private static String resource(String name) {

@@ -3,6 +3,7 @@ package dev.bricks.cart.sweep;
 import dev.bricks.cart.CartConfig;
 import dev.bricks.cart.store.CartKeys;
 import dev.bricks.cart.store.LuaScript;
+import dev.bricks.cart.store.RedisScripts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -30,13 +31,16 @@ public class AbandonedCartSweep {
     }
 
     private final RedisDataSource redis;
+    private final RedisScripts scripts;
     private final CartKeys keys;
     private final SweepLock lock;
     private final CartConfig config;
     private final Counter swept;
 
-    AbandonedCartSweep(RedisDataSource redis, CartKeys keys, SweepLock lock, CartConfig config, MeterRegistry metrics) {
+    AbandonedCartSweep(RedisDataSource redis, RedisScripts scripts, CartKeys keys, SweepLock lock, CartConfig config,
+            MeterRegistry metrics) {
         this.redis = redis;
+        this.scripts = scripts;
         this.keys = keys;
         this.lock = lock;
         this.config = config;
@@ -79,7 +83,7 @@ public class AbandonedCartSweep {
                 int skipped = 0;
                 for (Response member : batch) {
                     String cartId = member.toString();
-                    int outcome = SWEEP_ONE.run(redis,
+                    int outcome = scripts.run(SWEEP_ONE,
                             List.of(keys.cart(cartId), keys.checkout(cartId), keys.touched()), cartId, cutoff)
                             .toInteger();
                     if (outcome == 1) {

@@ -2,6 +2,7 @@ package dev.bricks.cart.sweep;
 
 import dev.bricks.cart.store.CartKeys;
 import dev.bricks.cart.store.LuaScript;
+import dev.bricks.cart.store.RedisScripts;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,12 @@ public class SweepLock {
     private static final LuaScript RELEASE = LuaScript.load("release_lock");
 
     private final RedisDataSource redis;
+    private final RedisScripts scripts;
     private final CartKeys keys;
 
-    SweepLock(RedisDataSource redis, CartKeys keys) {
+    SweepLock(RedisDataSource redis, RedisScripts scripts, CartKeys keys) {
         this.redis = redis;
+        this.scripts = scripts;
         this.keys = keys;
     }
 
@@ -35,6 +38,6 @@ public class SweepLock {
     }
 
     public void release(String token) {
-        RELEASE.run(redis, List.of(keys.sweepLock()), token);
+        scripts.run(RELEASE, List.of(keys.sweepLock()), token);
     }
 }

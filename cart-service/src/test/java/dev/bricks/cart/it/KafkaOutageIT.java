@@ -27,7 +27,7 @@ class KafkaOutageIT {
         warmUp.set(warmCart, Shopper.product("W", "1.00"), 1).then().statusCode(200);
         warmUp.checkout(warmCart).then().statusCode(202);
 
-        Launcher.run("infra", "stop", "kafka");
+        Launcher.run("infra", "stop", "kafka-1", "kafka-2", "kafka-3"); // all of Kafka, not one node
         try {
             customer.checkout(cart).then().statusCode(503).header("Retry-After", notNullValue())
                     .contentType("application/problem+json");

@@ -33,11 +33,11 @@ public final class OrdersDatabaseOutage implements AutoCloseable {
         return outage;
     }
 
-    /** The node that is primary now, from {@code ./bricks infra status} (e.g. {@code pg1  15432  123  primary}). */
+    /** The node that is primary now, from {@code ./bricks infra status} (e.g. {@code pg1  15432  123  up  primary}). */
     private static String primary() {
         String status = Launcher.run("infra", "status");
         return status.lines().map(l -> l.trim().split("\\s+"))
-                .filter(f -> f.length >= 4 && NODES.contains(f[0]) && f[3].equals("primary"))
+                .filter(f -> f.length >= 5 && NODES.contains(f[0]) && f[4].equals("primary"))
                 .map(f -> f[0]).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no PostgreSQL primary is running:\n" + status));
     }

@@ -46,9 +46,10 @@ bench_wrk() {
 # bench_redis_hset: one redis-benchmark HSET run on the shop's Redis (database 9, deleted after).
 bench_redis_hset() {
   local n=$1 csv
-  csv=$(timeout 120 redis-benchmark -h 127.0.0.1 -p "$BRICKS_REDIS_PORT" --dbnum 9 \
+  local port; port=$(redis_primary_port) || return 1
+  csv=$(timeout 120 redis-benchmark -h 127.0.0.1 -p "$port" --dbnum 9 \
     -c "$BRICKS_BENCH_CONNECTIONS" -n "$n" -r 100000 -t hset --csv 2>/dev/null) || return 1
-  redis-cli -h 127.0.0.1 -p "$BRICKS_REDIS_PORT" -n 9 del myhash >/dev/null 2>&1 || true
+  redis-cli -h 127.0.0.1 -p "$port" -n 9 del myhash >/dev/null 2>&1 || true
   # "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms","p95_latency_ms","p99_latency_ms","max_latency_ms"
   printf '%s\n' "$csv" | tr -d '"' | awk -F, '$1 == "HSET" {
     printf "{\"requests\":%d,\"rps\":%s,\"p50_ms\":%s,\"p99_ms\":%s,\"max_ms\":%s}\n", '"$n"', $2, $5, $7, $8 }'
@@ -98,7 +99,7 @@ bench_machine() {
 
 # --- the cluster ----------------------------------------------------------------------------------
 
-BENCH_STARTED_INFRA=()
+BENCH_STARTED_INFRA=""
 BENCH_STARTED_APPS=()
 BENCH_CATALOG_BEFORE=""
 BENCH_ORDER_BEFORE=""
@@ -121,23 +122,17 @@ bench_cleanup() {
     bench_log "stopping $b (started by the benchmark)"
     app_scale "$b" 0 >/dev/null 2>&1 || true
   done
-  for name in "${BENCH_STARTED_INFRA[@]}"; do
-    bench_log "stopping $name (started by the benchmark)"
-    case $name in
-      postgres) pg_cluster_stop || true ;;
-      *) "${name}_stop" || true ;;
-    esac
-  done
+  if [ -n "$BENCH_STARTED_INFRA" ]; then
+    bench_log "stopping the servers (started by the benchmark)"
+    infra_down || true
+  fi
   exit "$rc"
 }
 
 # bench_cluster_up BRICK...: the infrastructure and at least one replica of each BRICK; remembers
 # what it started (stopped again at the end) and how long each started replica took to be ready.
 bench_cluster_up() {
-  is_running gateway || BENCH_STARTED_INFRA+=(gateway)
-  is_running kafka || BENCH_STARTED_INFRA+=(kafka)
-  is_running redis || BENCH_STARTED_INFRA+=(redis)
-  if pg_available && ! pg_running; then BENCH_STARTED_INFRA+=(postgres); fi
+  servers_any_running || BENCH_STARTED_INFRA=1
   BRICKS_QUIET=1 infra_up
   local b start=() t0
   for b in "$@"; do
@@ -309,7 +304,8 @@ bench_section_scaling() {
 # --- 4. checkout -> order visible, and the drain rate vs its two ceilings --------------------------
 
 bench_customer_token() {
-  local email="bench-$(date +%s%N)@bench.local" password="bench-password-$RANDOM$RANDOM" g
+  local email password="bench-password-$RANDOM$RANDOM" g
+  email="bench-$(date +%s%N)@bench.local"
   g="http://127.0.0.1:$BRICKS_GATEWAY_PORT"
   curl -fsS -m 20 -H 'Content-Type: application/json' -o /dev/null \
     -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Bench Shopper\"}" "$g/api/customers" \

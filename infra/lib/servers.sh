@@ -1,0 +1,92 @@
+# The servers of the stack as one list. Every server runs as instances of a kind, and every
+# kind's file (etcd.sh, postgres.sh, redis.sh, kafka.sh, gateway.sh) defines the same verbs:
+#
+#   KIND_names             its instances
+#   KIND_port NAME         the port its clients use
+#   KIND_start NAME        starts it and waits until it answers (nothing when it runs already)
+#   KIND_stop NAME         graceful stop;  KIND_kill NAME: SIGKILL, for fault drills
+#   KIND_ready NAME        it answers
+#   KIND_role NAME         its role now (primary, leader, controller, ...), or -
+#   KIND_up / KIND_down    every instance, in the order the kind needs
+#
+# Fault commands also take a role, resolved at the moment of the call (server_resolve), and
+# the replicas of the bricks (catalog-1, ...; apps.sh). Sourced by ./bricks.
+
+SERVER_KINDS="etcd pg redis sentinel kafka gateway"   # the order of `status`
+
+# server_kind NAME: the kind of an instance name (status 1 for anything else).
+server_kind() {
+  local kind
+  case $1 in
+    pg[0-9]*) kind=pg ;;
+    *-[0-9]*) kind=${1%-*} ;;
+    *) return 1 ;;
+  esac
+  if [ "$kind" != pg ] && app_valid_brick "$kind"; then echo app; return 0; fi
+  case " $SERVER_KINDS " in *" $kind "*) ;; *) return 1 ;; esac
+  case " $("${kind}_names") " in *" $1 "*) echo "$kind" ;; *) return 1 ;; esac
+}
+
+# server_resolve WORD: the instance a name or role means now. Roles: redis-primary (or redis),
+# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one).
+server_resolve() {
+  local found=""
+  case $1 in
+    redis|redis-primary) found=$(redis_primary) || found="" ;;
+    kafka|kafka-controller) found=$(kafka_controller) || found="" ;;
+    etcd|etcd-leader) found=$(etcd_leader) || found="" ;;
+    pg-primary) found=$(pg_primary_name) || found="" ;;
+    gateway) found=$(gateway_any) || found="" ;;
+    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway)"
+       echo "$1"; return 0 ;;
+  esac
+  [ -n "$found" ] || die "no server has the role '$1' now"
+  echo "$found"
+}
+
+servers_all() { local k; for k in $SERVER_KINDS; do "${k}_names"; done | tr '\n' ' '; }
+
+server_health() {
+  local kind; kind=$(server_kind "$1")
+  if ! is_running "$1"; then echo stopped
+  elif "${kind}_ready" "$1" >/dev/null 2>&1; then echo up
+  else echo down
+  fi
+}
+
+server_status_rows() {
+  local kind n
+  for kind in $SERVER_KINDS; do
+    for n in $("${kind}_names"); do
+      status_row "$n" "$("${kind}_port" "$n")" "$(read_pid "$n")" "$(server_health "$n")" "$("${kind}_role" "$n")"
+    done
+  done
+}
+
+# servers_any_running: some instance of the stack has a live process.
+servers_any_running() {
+  local n; for n in $(servers_all); do is_running "$n" && return 0; done; return 1
+}
+
+# server_do ACTION WORD...: start|stop|kill each named instance or role. A kind's plain name
+# (redis, kafka, etcd, gateway, pg) given to start brings up every missing instance of it.
+# stop and kill print the instance they hit, one a line.
+server_do() {
+  local action=$1 word name kind; shift
+  [ $# -gt 0 ] || usage_error "infra $action needs a NAME or ROLE"
+  for word in "$@"; do
+    if [ "$action" = start ]; then
+      case $word in
+        redis|redis-primary) redis_up; continue ;;
+        kafka|kafka-controller) kafka_up; continue ;;
+        etcd|etcd-leader) etcd_up; continue ;;
+        gateway) gateway_up; continue ;;
+        pg|pg-primary) pg_up; continue ;;
+      esac
+    fi
+    name=$(server_resolve "$word")
+    kind=$(server_kind "$name")
+    "${kind}_$action" "$name"
+    [ "$action" = start ] || echo "$name"
+  done
+}
