@@ -44,6 +44,13 @@ final class ManifestChecks {
     /** The brick that keeps nothing: it must never claim a persistent volume. */
     static final String SHARED_NOTHING_BRICK = "catalog-service";
 
+    /** Fewer replicas of a brick would make it a single point of failure. */
+    static final int MIN_BRICK_REPLICAS = 2;
+
+    /** cart-service's Redis StatefulSet, whose pods each run a Sentinel on this port. */
+    static final String REDIS = "redis";
+    static final int SENTINEL_PORT = 26379;
+
     private final Manifests manifests;
     private final Map<String, ApplicationConfig> bricks;
 
@@ -65,6 +72,10 @@ final class ManifestChecks {
         problems.addAll(referencedConfigMapsExist());
         problems.addAll(everyBrickIsDeployedWithHpaAndPdb());
         problems.addAll(sharedNothingBrickClaimsNoVolume());
+        problems.addAll(everyBrickRunsTwoReplicasAtLeast());
+        problems.addAll(kafkaKeepsEveryRecordOnTwoBrokers());
+        problems.addAll(redisRunsWithSentinels());
+        problems.addAll(disruptionsKeepEveryQuorum());
         return problems;
     }
 
@@ -314,6 +325,149 @@ final class ManifestChecks {
             }
         });
         return problems;
+    }
+
+    /** Every brick runs at least two replicas, also when its HPA scales it down. */
+    List<String> everyBrickRunsTwoReplicasAtLeast() {
+        List<String> problems = new ArrayList<>();
+        for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            Integer replicas = deployment.getSpec().getReplicas();
+            int count = replicas == null ? 1 : replicas;
+            if (bricks.containsKey(deployment.getMetadata().getName()) && count < MIN_BRICK_REPLICAS) {
+                problems.add(Manifests.id(deployment) + ": runs " + count + " replica(s); a brick needs at least " + MIN_BRICK_REPLICAS);
+            }
+        }
+        for (HorizontalPodAutoscaler hpa : manifests.ofType(HorizontalPodAutoscaler.class)) {
+            var target = hpa.getSpec().getScaleTargetRef();
+            Integer min = hpa.getSpec().getMinReplicas();
+            int floor = min == null ? 1 : min;
+            if ("Deployment".equals(target.getKind()) && bricks.containsKey(target.getName()) && floor < MIN_BRICK_REPLICAS) {
+                problems.add(Manifests.id(hpa) + ": may scale " + target.getName() + " down to " + floor
+                        + " replica(s); a brick needs at least " + MIN_BRICK_REPLICAS);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * An acknowledged record (acks=all) is on two brokers and survives the loss of one: every
+     * topic, the broker defaults and Kafka's own state topics have three replicas and two in sync.
+     */
+    List<String> kafkaKeepsEveryRecordOnTwoBrokers() {
+        List<String> problems = new ArrayList<>();
+        for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
+            atLeast(problems, Manifests.id(topic) + ": replicas", topic.get("spec", "replicas"), 3);
+            atLeast(problems, Manifests.id(topic) + ": config.min.insync.replicas", topic.get("spec", "config", "min.insync.replicas"), 2);
+        }
+        for (GenericKubernetesResource kafka : manifests.custom("Kafka")) {
+            Map<String, Integer> needed = Map.of("default.replication.factor", 3, "min.insync.replicas", 2,
+                    "offsets.topic.replication.factor", 3, "transaction.state.log.replication.factor", 3,
+                    "transaction.state.log.min.isr", 2);
+            needed.forEach((key, minimum) -> atLeast(problems, Manifests.id(kafka) + ": config " + key,
+                    kafka.get("spec", "kafka", "config", key), minimum));
+        }
+        for (GenericKubernetesResource pool : manifests.custom("KafkaNodePool")) {
+            atLeast(problems, Manifests.id(pool) + ": replicas", pool.get("spec", "replicas"), 3);
+        }
+        return problems;
+    }
+
+    /** Redis fails over without anybody's help: three pods, each with a Sentinel next to redis-server. */
+    List<String> redisRunsWithSentinels() {
+        List<String> problems = new ArrayList<>();
+        manifests.named(StatefulSet.class, REDIS).ifPresent(redis -> {
+            atLeast(problems, Manifests.id(redis) + ": replicas", redis.getSpec().getReplicas(), 3);
+            boolean sentinel = redis.getSpec().getTemplate().getSpec().getContainers().stream()
+                    .anyMatch(c -> nullToEmpty(c.getPorts()).stream().anyMatch(p -> p.getContainerPort() == SENTINEL_PORT));
+            if (!sentinel) {
+                problems.add(Manifests.id(redis) + ": no container runs a Sentinel (port " + SENTINEL_PORT
+                        + "), so nobody fails the master over");
+            }
+        });
+        return problems;
+    }
+
+    /**
+     * A voluntary disruption (a node drain) never takes a stateful part of three or more members
+     * below a majority: its StatefulSet's PodDisruptionBudget, Strimzi's budget for the Kafka nodes,
+     * and CloudNativePG's (which the operator makes for a cluster of three instances).
+     */
+    List<String> disruptionsKeepEveryQuorum() {
+        List<String> problems = new ArrayList<>();
+        for (StatefulSet set : manifests.ofType(StatefulSet.class)) {
+            int members = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
+            if (members < 3) {
+                continue;
+            }
+            Map<String, String> labels = labelsOf(set.getSpec().getTemplate());
+            List<PodDisruptionBudget> budgets = manifests.ofType(PodDisruptionBudget.class).stream()
+                    .filter(pdb -> matches(pdb.getSpec().getSelector(), labels))
+                    .toList();
+            if (budgets.isEmpty()) {
+                problems.add(Manifests.id(set) + " has no PodDisruptionBudget, so a drain may stop a majority of its " + members + " pods");
+            }
+            for (PodDisruptionBudget pdb : budgets) {
+                keepsMajority(problems, Manifests.id(pdb), members, pdb.getSpec().getMinAvailable(), pdb.getSpec().getMaxUnavailable());
+            }
+        }
+        for (GenericKubernetesResource kafka : manifests.custom("Kafka")) {
+            int nodes = manifests.custom("KafkaNodePool").stream()
+                    .filter(pool -> kafka.getMetadata().getName().equals(nullToEmpty(pool.getMetadata().getLabels()).get("strimzi.io/cluster")))
+                    .mapToInt(pool -> Objects.requireNonNullElse(number(pool.get("spec", "replicas")), 0))
+                    .sum();
+            // Strimzi's default budget is maxUnavailable: 1.
+            Integer maxUnavailable = number(kafka.get("spec", "kafka", "template", "podDisruptionBudget", "maxUnavailable"));
+            if (nodes >= 3) {
+                keepsMajority(problems, Manifests.id(kafka) + " spec.kafka.template.podDisruptionBudget", nodes, null,
+                        new IntOrString(maxUnavailable == null ? 1 : maxUnavailable));
+            }
+        }
+        for (GenericKubernetesResource cluster : manifests.custom("Cluster")) {
+            atLeast(problems, Manifests.id(cluster) + ": instances", cluster.get("spec", "instances"), 3);
+            if (Boolean.FALSE.equals(cluster.get("spec", "enablePDB"))) {
+                problems.add(Manifests.id(cluster) + ": enablePDB is false, so nothing keeps a drain from stopping a majority of its instances");
+            }
+        }
+        return problems;
+    }
+
+    private static void keepsMajority(List<String> problems, String budget, int members, IntOrString minAvailable, IntOrString maxUnavailable) {
+        int majority = members / 2 + 1;
+        // Kubernetes rounds percentages up, for both fields.
+        int kept = minAvailable != null ? scaled(minAvailable, members)
+                : maxUnavailable != null ? members - scaled(maxUnavailable, members)
+                : 0;
+        if (kept < majority) {
+            problems.add(budget + ": lets a drain leave " + Math.max(kept, 0) + " of " + members
+                    + " members, below the majority of " + majority + " that keeps the quorum");
+        }
+    }
+
+    private static int scaled(IntOrString value, int total) {
+        if (value.getStrVal() == null) {
+            return value.getIntVal();
+        }
+        int percent = Integer.parseInt(value.getStrVal().replace("%", "").trim());
+        return (percent * total + 99) / 100;
+    }
+
+    private static void atLeast(List<String> problems, String what, Object value, int minimum) {
+        Integer number = number(value);
+        if (number == null || number < minimum) {
+            problems.add(what + " is " + (value == null ? "not set" : value) + ", needs at least " + minimum);
+        }
+    }
+
+    /** A number as YAML may hold it in a custom resource: an integer or a string of digits. */
+    private static Integer number(Object value) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return value == null ? null : Integer.valueOf(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.bricks.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -110,6 +111,78 @@ class ManifestChecksTest {
               topicName: catalog.generations
               partitions: 1
               replicas: 3
+              config:
+                min.insync.replicas: 2
+            ---
+            apiVersion: kafka.strimzi.io/v1beta2
+            kind: Kafka
+            metadata:
+              name: bricks
+            spec:
+              kafka:
+                config:
+                  default.replication.factor: 3
+                  min.insync.replicas: 2
+                  offsets.topic.replication.factor: 3
+                  transaction.state.log.replication.factor: 3
+                  transaction.state.log.min.isr: 2
+                template:
+                  podDisruptionBudget:
+                    maxUnavailable: 1
+            ---
+            apiVersion: kafka.strimzi.io/v1beta2
+            kind: KafkaNodePool
+            metadata:
+              name: dual-role
+              labels:
+                strimzi.io/cluster: bricks
+            spec:
+              replicas: 3
+              roles: [controller, broker]
+            ---
+            apiVersion: postgresql.cnpg.io/v1
+            kind: Cluster
+            metadata:
+              name: customers
+            spec:
+              instances: 3
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: redis
+            spec:
+              serviceName: redis-headless
+              replicas: 3
+              selector:
+                matchLabels:
+                  app.kubernetes.io/name: redis
+              template:
+                metadata:
+                  labels:
+                    app.kubernetes.io/name: redis
+                spec:
+                  containers:
+                    - name: redis
+                      image: redis:7.4
+                      ports:
+                        - name: redis
+                          containerPort: 6379
+                    - name: sentinel
+                      image: redis:7.4
+                      ports:
+                        - name: sentinel
+                          containerPort: 26379
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata:
+              name: redis
+            spec:
+              minAvailable: 2
+              selector:
+                matchLabels:
+                  app.kubernetes.io/name: redis
             """;
 
     private static List<String> problems(String yaml) {
@@ -149,7 +222,7 @@ class ManifestChecksTest {
 
     @Test
     void aValueOfTheWrongTypeIsCaught() {
-        assertCaught(problems(broken("replicas: 2\n", "replicas: two\n")), "does not fit the Kubernetes model");
+        assertCaught(problems(broken("\n  replicas: 2\n", "\n  replicas: two\n")), "does not fit the Kubernetes model");
     }
 
     @Test
@@ -232,6 +305,97 @@ class ManifestChecksTest {
     void aDisruptionBudgetMatchingNoPodIsCaught() {
         String yaml = GOOD.replaceFirst("(?s)(maxUnavailable: 1\\s+selector:\\s+matchLabels:\\s+app.kubernetes.io/name: )catalog-service", "$1cart-service");
         assertCaught(problems(yaml), "PodDisruptionBudget/catalog-service: selector");
+    }
+
+    @Test
+    void aBrickWithASingleReplicaIsCaught() {
+        assertCaught(problems(broken("\n  replicas: 2\n", "\n  replicas: 1\n")),
+                "Deployment/catalog-service: runs 1 replica(s); a brick needs at least 2");
+    }
+
+    @Test
+    void aBrickWithoutReplicaCountRunsOneAndIsCaught() {
+        assertCaught(problems(broken("\n  replicas: 2\n", "\n")), "Deployment/catalog-service: runs 1 replica(s)");
+    }
+
+    @Test
+    void anAutoscalerThatMayShrinkABrickToOneReplicaIsCaught() {
+        assertCaught(problems(broken("minReplicas: 2", "minReplicas: 1")),
+                "HorizontalPodAutoscaler/catalog-service: may scale catalog-service down to 1 replica(s)");
+    }
+
+    @Test
+    void aKafkaTopicWithFewerThanThreeReplicasIsCaught() {
+        assertCaught(problems(broken("partitions: 1\n  replicas: 3", "partitions: 1\n  replicas: 2")),
+                "KafkaTopic/catalog-generations: replicas is 2, needs at least 3");
+    }
+
+    @Test
+    void aKafkaTopicAcknowledgingOnASingleReplicaIsCaught() {
+        assertCaught(problems(broken("min.insync.replicas: 2", "min.insync.replicas: 1")),
+                "KafkaTopic/catalog-generations: config.min.insync.replicas is 1, needs at least 2");
+    }
+
+    @Test
+    void aKafkaTopicLeavingMinInsyncReplicasToTheBrokerIsCaught() {
+        assertCaught(problems(broken("  config:\n    min.insync.replicas: 2\n", "")),
+                "KafkaTopic/catalog-generations: config.min.insync.replicas is not set");
+    }
+
+    @Test
+    void aKafkaWhoseStateTopicsAcknowledgeOnOneBrokerIsCaught() {
+        assertCaught(problems(broken("transaction.state.log.min.isr: 2", "transaction.state.log.min.isr: 1")),
+                "Kafka/bricks: config transaction.state.log.min.isr is 1, needs at least 2");
+    }
+
+    @Test
+    void aKafkaOfTwoNodesIsCaught() {
+        assertCaught(problems(broken("  replicas: 3\n  roles:", "  replicas: 2\n  roles:")),
+                "KafkaNodePool/dual-role: replicas is 2, needs at least 3");
+    }
+
+    @Test
+    void aStrimziDisruptionBudgetThatLetsADrainBreakTheKafkaQuorumIsCaught() {
+        assertCaught(problems(broken("    maxUnavailable: 1\n", "    maxUnavailable: 2\n")),
+                "Kafka/bricks spec.kafka.template.podDisruptionBudget: lets a drain leave 1 of 3 members");
+    }
+
+    @Test
+    void aPostgresClusterWithoutStandbysIsCaught() {
+        assertCaught(problems(broken("instances: 3", "instances: 1")), "Cluster/customers: instances is 1, needs at least 3");
+    }
+
+    @Test
+    void aRedisOfFewerThanThreePodsIsCaught() {
+        assertCaught(problems(broken("serviceName: redis-headless\n  replicas: 3", "serviceName: redis-headless\n  replicas: 2")),
+                "StatefulSet/redis: replicas is 2, needs at least 3");
+    }
+
+    @Test
+    void aRedisWithoutSentinelIsCaught() {
+        String yaml = GOOD.replaceFirst("(?s)\\s+- name: sentinel\n.*?containerPort: 26379", "");
+        assertFalse(yaml.contains("26379"), "the fixture lost its sentinel");
+        assertCaught(problems(yaml), "StatefulSet/redis: no container runs a Sentinel (port 26379)");
+    }
+
+    @Test
+    void aDisruptionBudgetThatLetsADrainBreakTheRedisQuorumIsCaught() {
+        assertCaught(problems(broken("minAvailable: 2", "minAvailable: 1")),
+                "PodDisruptionBudget/redis: lets a drain leave 1 of 3 members, below the majority of 2");
+    }
+
+    @Test
+    void aDisruptionBudgetLettingTwoOfThreeRedisPodsGoIsCaught() {
+        assertCaught(problems(broken("minAvailable: 2", "maxUnavailable: 2")),
+                "PodDisruptionBudget/redis: lets a drain leave 1 of 3 members");
+        assertCaught(problems(broken("minAvailable: 2", "maxUnavailable: 50%")),
+                "PodDisruptionBudget/redis: lets a drain leave 1 of 3 members");
+    }
+
+    @Test
+    void aRedisWithoutDisruptionBudgetIsCaught() {
+        String yaml = GOOD.replaceAll("(?s)---\\s*apiVersion: policy/v1\\s+kind: PodDisruptionBudget\\s+metadata:\\s+name: redis\n.*", "");
+        assertCaught(problems(yaml), "StatefulSet/redis has no PodDisruptionBudget");
     }
 
     @Test

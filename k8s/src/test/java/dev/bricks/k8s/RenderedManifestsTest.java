@@ -3,17 +3,21 @@ package dev.bricks.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -36,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,20 +89,20 @@ class RenderedManifestsTest {
     }
 
     @Test
-    void devRunsOneReplicaOfEachBrickWithSmallRequests() {
+    void devRunsTwoReplicasOfEachBrickWithSmallRequests() {
         Manifests dev = rendered("dev");
         for (String brick : Project.BRICKS) {
-            assertEquals(1, deployment(dev, brick).getSpec().getReplicas(), brick);
-            assertEquals(1, hpa(dev, brick).getSpec().getMinReplicas(), brick);
+            assertEquals(2, deployment(dev, brick).getSpec().getReplicas(), brick);
+            assertEquals(2, hpa(dev, brick).getSpec().getMinReplicas(), brick);
             Quantity memory = brickContainer(dev, brick).getResources().getRequests().get("memory");
             assertTrue(Quantity.getAmountInBytes(memory).intValue() <= 256 * 1024 * 1024, brick + " requests " + memory);
         }
     }
 
     @Test
-    void prodRunsAtLeastFourCatalogAndThreeCartReplicasWithinTheirAutoscalingBounds() {
+    void prodRunsAtLeastFourCatalogThreeCartAndTwoOfTheOtherReplicasWithinTheirAutoscalingBounds() {
         Manifests prod = rendered("prod");
-        Map<String, Integer> atLeast = Map.of("catalog-service", 4, "cart-service", 3, "customer-service", 1, "order-service", 1);
+        Map<String, Integer> atLeast = Map.of("catalog-service", 4, "cart-service", 3, "customer-service", 2, "order-service", 2);
         for (String brick : Project.BRICKS) {
             int replicas = deployment(prod, brick).getSpec().getReplicas();
             var bounds = hpa(prod, brick).getSpec();
@@ -248,17 +253,73 @@ class RenderedManifestsTest {
         assertEquals("orders", cluster(prod, "orders").get("spec", "bootstrap", "initdb", "database"));
     }
 
-    @Test
-    void redisKeepsAnAppendOnlyFileFsyncedOnEveryWriteOnAVolumeClaim() {
-        Manifests prod = rendered("prod");
-        StatefulSet redis = prod.named(StatefulSet.class, "redis").orElseThrow();
-        String args = String.join(" ", redis.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
-        assertTrue(args.contains("--appendonly yes"), args);
-        assertTrue(args.contains("--appendfsync always"), args);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void redisRunsThreePodsOfRedisAndSentinelWithAnAppendOnlyFileFsyncedOnEveryWrite(String overlay) {
+        Manifests manifests = rendered(overlay);
+        StatefulSet redis = redis(manifests);
+        assertEquals(3, redis.getSpec().getReplicas());
+        PodSpec pod = redis.getSpec().getTemplate().getSpec();
+        assertEquals(List.of("redis", "sentinel"), pod.getContainers().stream().map(Container::getName).toList());
+
+        Set<String> server = redisFile(manifests, "redis.conf");
+        assertTrue(server.containsAll(Set.of("appendonly yes", "appendfsync always", "dir /data",
+                "min-replicas-to-write 1", "min-replicas-max-lag 10")), server::toString);
         assertEquals(1, redis.getSpec().getVolumeClaimTemplates().size());
         String claim = redis.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
-        assertTrue(redis.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
-                .anyMatch(m -> m.getName().equals(claim) && m.getMountPath().equals("/data")));
+        assertTrue(pod.getContainers().get(0).getVolumeMounts().stream()
+                .anyMatch(m -> m.getName().equals(claim) && m.getMountPath().equals("/data")), "the AOF is not on the pod's claim");
+
+        Set<String> sentinel = redisFile(manifests, "sentinel.conf");
+        assertTrue(sentinel.containsAll(Set.of("port 26379", "sentinel resolve-hostnames yes", "sentinel announce-hostnames yes",
+                "sentinel monitor bricks @MASTER@ 6379 2", "sentinel down-after-milliseconds bricks 2000",
+                "sentinel failover-timeout bricks 10000")), sentinel::toString);
+
+        Service headless = manifests.named(Service.class, redis.getSpec().getServiceName()).orElseThrow();
+        assertEquals("None", headless.getSpec().getClusterIP(), "the pods' DNS names need a headless Service");
+        assertEquals(Boolean.TRUE, headless.getSpec().getPublishNotReadyAddresses(), "a starting pod must find the others");
+        Service sentinels = manifests.named(Service.class, "redis-sentinel").orElseThrow();
+        assertEquals(List.of(26379), sentinels.getSpec().getPorts().stream().map(ServicePort::getPort).toList());
+
+        List<WeightedPodAffinityTerm> spread = pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution();
+        assertTrue(spread.stream().anyMatch(t -> "kubernetes.io/hostname".equals(t.getPodAffinityTerm().getTopologyKey())
+                && ManifestChecks.matches(t.getPodAffinityTerm().getLabelSelector(), redis.getSpec().getTemplate().getMetadata().getLabels())),
+                "the Redis pods are not spread over nodes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void cartAsksEverySentinelForTheMasterAndWaitsForAReplicaToAcknowledge(String overlay) {
+        Manifests manifests = rendered(overlay);
+        Map<String, String> environment = new ManifestChecks(manifests, bricks()).environmentOf(brickContainer(manifests, "cart-service"));
+        ApplicationConfig cart = ApplicationConfig.of("cart-service");
+        StatefulSet redis = redis(manifests);
+
+        assertEquals("sentinel", cart.resolve("quarkus.redis.client-type", environment, "standalone"));
+        String monitor = redisFile(manifests, "sentinel.conf").stream().filter(l -> l.startsWith("sentinel monitor ")).findFirst().orElseThrow();
+        assertEquals(monitor.split("\\s+")[2], cart.resolve("quarkus.redis.master-name", environment, null), "the sentinels' master name");
+        Set<String> sentinels = IntStream.range(0, redis.getSpec().getReplicas())
+                .mapToObj(i -> "redis://redis-" + i + "." + redis.getSpec().getServiceName() + ":26379")
+                .collect(Collectors.toSet());
+        assertEquals(sentinels, Set.copyOf(List.of(cart.resolve("quarkus.redis.hosts", environment, "").split(","))));
+        int acknowledging = Integer.parseInt(cart.resolve("bricks.cart.redis.ack-replicas", environment, "0").trim());
+        assertTrue(acknowledging >= 1 && acknowledging < redis.getSpec().getReplicas(),
+                "a change is acknowledged by " + acknowledging + " replica(s)");
+    }
+
+    private static StatefulSet redis(Manifests manifests) {
+        return manifests.named(StatefulSet.class, ManifestChecks.REDIS).orElseThrow(() -> new AssertionError("no StatefulSet redis"));
+    }
+
+    /** The lines that say something (no comments, no blank lines) of a file of the Redis pods' ConfigMap. */
+    private static Set<String> redisFile(Manifests manifests, String file) {
+        String configMap = redis(manifests).getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getConfigMap() != null)
+                .map(v -> v.getConfigMap().getName())
+                .findFirst().orElseThrow(() -> new AssertionError("the Redis pods mount no ConfigMap"));
+        String text = manifests.named(ConfigMap.class, configMap).orElseThrow().getData().get(file);
+        assertNotNull(text, configMap + " has no " + file);
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -266,21 +327,31 @@ class RenderedManifestsTest {
     void bricksReachTheStatefulPartsThroughTheOperatorsServices(String overlay) {
         Manifests manifests = rendered(overlay);
         ManifestChecks checks = new ManifestChecks(manifests, bricks());
-        Set<String> services = manifests.ofType(Service.class).stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
-        services.add(single(manifests, "Kafka").getMetadata().getName() + "-kafka-bootstrap");
-        manifests.custom("Cluster").forEach(c -> services.add(c.getMetadata().getName() + "-rw"));
-        Pattern host = Pattern.compile("^(?:[a-z]+:)*(?://)?([a-z0-9-]+)[:/]?");
+        Set<String> hosts = manifests.ofType(Service.class).stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
+        hosts.add(single(manifests, "Kafka").getMetadata().getName() + "-kafka-bootstrap");
+        manifests.custom("Cluster").forEach(c -> hosts.add(c.getMetadata().getName() + "-rw"));
+        // A StatefulSet's pods have stable names through their headless Service: redis-0.redis-headless.
+        for (StatefulSet set : manifests.ofType(StatefulSet.class)) {
+            manifests.named(Service.class, set.getSpec().getServiceName())
+                    .filter(service -> "None".equals(service.getSpec().getClusterIP()))
+                    .ifPresent(service -> IntStream.range(0, set.getSpec().getReplicas())
+                            .forEach(i -> hosts.add(set.getMetadata().getName() + "-" + i + "." + service.getMetadata().getName())));
+        }
+        Pattern host = Pattern.compile("^(?:[a-z]+:)*(?://)?([a-z0-9.-]+)[:/]?");
         for (String brick : Project.BRICKS) {
-            checkAddresses(checks.environmentOf(brickContainer(manifests, brick)), brick, services, host);
+            checkAddresses(checks.environmentOf(brickContainer(manifests, brick)), brick, hosts, host);
         }
     }
 
-    private static void checkAddresses(Map<String, String> environment, String brick, Set<String> services, Pattern host) {
+    private static void checkAddresses(Map<String, String> environment, String brick, Set<String> hosts, Pattern host) {
         environment.forEach((name, value) -> {
             if (name.endsWith("_URL") || name.endsWith("_BOOTSTRAP")) {
-                Matcher matcher = host.matcher(value.replaceFirst("^jdbc:", ""));
-                assertTrue(matcher.find(), brick + " " + name + "=" + value);
-                assertTrue(services.contains(matcher.group(1)), brick + " " + name + "=" + value + " names no Service of the manifest");
+                for (String address : value.split(",")) {
+                    Matcher matcher = host.matcher(address.strip().replaceFirst("^jdbc:", ""));
+                    assertTrue(matcher.find(), brick + " " + name + "=" + value);
+                    assertTrue(hosts.contains(matcher.group(1)),
+                            brick + " " + name + "=" + value + ": " + matcher.group(1) + " is neither a Service nor a StatefulSet pod of the manifest");
+                }
             }
         });
     }
@@ -350,13 +421,16 @@ class RenderedManifestsTest {
         assertEquals(List.of(), problems);
     }
 
-    @Test
-    void everyBrickHasADisruptionBudgetThatLetsANodeDrain() {
-        Manifests dev = rendered("dev");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyBrickHasADisruptionBudgetThatKeepsAReplicaServingAndLetsANodeDrain(String overlay) {
+        Manifests manifests = rendered(overlay);
         for (String brick : Project.BRICKS) {
-            PodDisruptionBudget pdb = dev.named(PodDisruptionBudget.class, brick).orElseThrow();
-            // With one replica in dev, minAvailable: 1 would block every drain; maxUnavailable never does.
-            assertNotNull(pdb.getSpec().getMaxUnavailable(), brick);
+            PodDisruptionBudget pdb = manifests.named(PodDisruptionBudget.class, brick).orElseThrow();
+            // With two replicas, one may go and one keeps serving; minAvailable would block a drain
+            // whenever the HPA runs the brick at its minimum.
+            assertEquals(new IntOrString(1), pdb.getSpec().getMaxUnavailable(), brick);
+            assertNull(pdb.getSpec().getMinAvailable(), brick);
         }
     }
 
