@@ -412,10 +412,10 @@ bench_gatling_stats() {
 }
 
 # bench/gatling: shoppers (browse, cart of 2-3 items, register, sign in, checkout, order visible) and
-# browsers, an open model through the gateway for BRICKS_BENCH_GATLING_SECONDS. The HTML report is kept
-# under bench/results/STAMP-gatling/ (index.html, js/, style/) when it is small enough.
+# browsers, an open model through the gateway for BRICKS_BENCH_GATLING_SECONDS. The headline figures go
+# into the results; the HTML report (mostly vendored charting libraries) stays in its local folder.
 bench_section_gatling() {
-  local secs=${BRICKS_BENCH_GATLING_SECONDS:-60} dir="$BENCH_SRC/gatling" report dest kb stats
+  local secs=${BRICKS_BENCH_GATLING_SECONDS:-60} dir="$BENCH_SRC/gatling" report stats
   local shoppers=${BRICKS_BENCH_GATLING_SHOPPERS:-2} browsers=${BRICKS_BENCH_GATLING_BROWSERS:-10}
   bench_log "7. shopper journeys with Gatling (${secs}s: $shoppers shoppers/s, $browsers browsers/s, through the gateway; log: $LOG_DIR/bench-gatling.log)"
   # the first run downloads Gatling from Maven Central: the time bound leaves room for that
@@ -426,22 +426,14 @@ bench_section_gatling() {
   report=$(sed -n 's|.*please open the following file: file://\(.*\)/index.html.*|\1|p' "$LOG_DIR/bench-gatling.log" | tail -n 1)
   [ -n "$report" ] && [ -f "$report/js/stats.js" ] || die "no Gatling report found in $LOG_DIR/bench-gatling.log"
   stats=$(bench_gatling_stats "$report") || die "could not read $report/js/stats.js"
-  dest=""
-  kb=$(du -sck "$report/index.html" "$report/js" "$report/style" | awk 'END { print $1 }')
-  if [ "$kb" -le "${BRICKS_BENCH_GATLING_KEEP_KB:-1024}" ] && [ "$BENCH_OUT" = "$BENCH_SRC/results" ]; then
-    dest="$BENCH_OUT/$BENCH_STAMP-gatling"
-    mkdir -p "$dest" && cp -r "$report/index.html" "$report/js" "$report/style" "$dest/"
-    dest=${dest#"$BRICKS_ROOT/"}
-  fi
   bench_set .gatling "$(printf '%s' "$stats" | jq --argjson secs "$secs" --argjson shoppers "$shoppers" \
-    --argjson browsers "$browsers" --arg report "$report/index.html" --arg kept "$dest" --argjson kb "$kb" '
+    --argjson browsers "$browsers" --arg report "$report/index.html" '
     def num: if . == null or . == "-" then null else tonumber end;
     def fig: {requests: (.numberOfRequests.total | num), ok: (.numberOfRequests.ok | num), ko: (.numberOfRequests.ko | num),
       rps: (.meanNumberOfRequestsPerSecond.total | num), p50_ms: (.percentiles1.total | num),
       p95_ms: (.percentiles3.total | num), p99_ms: (.percentiles4.total | num), max_ms: (.maxResponseTime.total | num)};
     {seconds: $secs, shoppersPerSec: $shoppers, browsersPerSec: $browsers, global: (.stats | fig),
-     requests: [.contents[] | .stats | {name} + fig], report: $report,
-     keptReport: (if $kept == "" then null else $kept + "/index.html" end), reportKb: $kb}')"
+     requests: [.contents[] | .stats | {name} + fig], report: $report}')"
 }
 
 # --- the report ----------------------------------------------------------------------------------

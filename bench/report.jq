@@ -77,7 +77,7 @@ def row($name; $r): "| \($name) | \($r.rps | n) | \($r.p50_ms | n) | \($r.p99_ms
   "",
   "- \(.gatling.seconds) s, open model: \(.gatling.shoppersPerSec) new shoppers/s (browse, search, open products, cart of 2-3 items, register, sign in, check out, poll the order until visible) and \(.gatling.browsersPerSec) new browsers/s (browse and search only)",
   "- all requests: **\(.gatling.global.rps | n) req/s**, p50 \(.gatling.global.p50_ms | n) ms, p95 \(.gatling.global.p95_ms | n) ms, p99 \(.gatling.global.p99_ms | n) ms, max \(.gatling.global.max_ms | n) ms; \(.gatling.global.requests | n) requests, **\(.gatling.global.ko | n) KO**",
-  "- HTML report: \(if .gatling.keptReport then "[\(.gatling.keptReport)](\(.gatling.keptReport | sub("^bench/results/"; "")))" else "not kept (\(.gatling.reportKb) KiB)" end); full local report: `\(.gatling.report)`",
+  "- HTML report (local, not committed): `\(.gatling.report)`",
   "",
   "| request | count | KO | p50 ms | p95 ms | p99 ms | max ms |",
   "|---|---:|---:|---:|---:|---:|---:|",

@@ -136,10 +136,10 @@ warn() { echo "bricks: warning: $*" >&2; }
 
 log_file() { echo "$LOG_DIR/$1.log"; }
 
-# log_tail NAME [LINES]: the last lines of var/log/NAME.log on stderr, indented.
+# log_tail NAME [LINES]: the last lines of var/log/NAME.log on stderr, indented (not in quiet mode).
 log_tail() {
   local f; f=$(log_file "$1")
-  [ -f "$f" ] || return 0
+  [ -f "$f" ] && [ -z "$BRICKS_QUIET" ] || return 0
   echo "---- last ${2:-30} lines of $f ----" >&2
   tail -n "${2:-30}" "$f" | sed 's/^/  /' >&2
   echo "----" >&2
@@ -153,13 +153,13 @@ wait_started() {
   for ((i = 0; i < timeout * 5; i++)); do
     "$@" >/dev/null 2>&1 && return 0
     if ! is_running "$name"; then
-      [ -n "$BRICKS_QUIET" ] || log_tail "$name"
+      log_tail "$name"
       rm -f "$(pid_file "$name")"
       die "$what exited during start-up; see $(log_file "$name")"
     fi
     sleep 0.2
   done
-  [ -n "$BRICKS_QUIET" ] || log_tail "$name"
+  log_tail "$name"
   stop_bg "$name" 10   # a failed start leaves nothing half-running behind
   die "$what did not become ready within ${timeout}s; see $(log_file "$name")"
 }

@@ -36,7 +36,6 @@ PG_BIN_DIR=/usr/lib/postgresql/15/bin
 PG_SCOPE=bricks-customers
 PG_NODES="pg1 pg2 pg3"
 
-_pg_say() { [ -n "${BRICKS_QUIET:-}" ] || echo "bricks: $*" >&2; }
 
 _pg_super_pw() { printf '%s' "${BRICKS_PG_SUPERUSER_PASSWORD:-bricks-postgres}"; }
 _pg_repl_pw()  { printf '%s' "${BRICKS_PG_REPLICATION_PASSWORD:-bricks-replicator}"; }
@@ -100,7 +99,7 @@ _pg_locate() {
 _pg_prepare_base() {
   if [ ! -d "$PG_BASE" ]; then
     mkdir -p "$PG_BASE" || die "cannot create $PG_BASE"
-    [ "$PG_BASE" = "$DATA_DIR/pg" ] || _pg_say "postgres cannot traverse $DATA_DIR; PostgreSQL data goes to $PG_BASE"
+    [ "$PG_BASE" = "$DATA_DIR/pg" ] || say "postgres cannot traverse $DATA_DIR; PostgreSQL data goes to $PG_BASE"
   fi
   chmod 700 "$PG_BASE"
   if [ "$(id -u)" = 0 ]; then
@@ -212,11 +211,6 @@ _pg_patroni_agrees() {
 # Healthy: one primary, two streaming standbys (one synchronous), as PostgreSQL and Patroni see it.
 _pg_healthy() { [ "$(_pg_replication_summary | cut -d' ' -f1,2)" = "2 1" ] && _pg_patroni_agrees; }
 
-_pg_log_tail() {
-  local f="$LOG_DIR/$1.log"
-  [ -f "$f" ] && [ -z "${BRICKS_QUIET:-}" ] && tail -n "${2:-15}" "$f" | sed "s/^/  $1.log: /" >&2
-  return 0
-}
 
 # _pg_wait_healthy SECONDS: bounded wait for the healthy state; on failure shows the logs of
 # the nodes that are not streaming (or of all of them when there is no primary) and dies.
@@ -228,7 +222,7 @@ _pg_wait_healthy() {
     [ "$(cut -d' ' -f1,2 <<<"$summary")" = "2 1" ] && _pg_patroni_agrees && return 0
     for n in $PG_NODES; do
       if ! is_running "$n"; then
-        _pg_log_tail "$n" 25
+        log_tail "$n" 25
         die "Patroni node $n exited while the cluster was starting; see $LOG_DIR/$n.log"
       fi
     done
@@ -238,7 +232,7 @@ _pg_wait_healthy() {
   for n in $PG_NODES; do
     [ "$n" = "$primary" ] && continue
     [[ ",$(cut -d' ' -f3 <<<"$summary")," == *",$n,"* ]] && [ -n "$primary" ] && continue
-    bad+="${bad:+ }$LOG_DIR/$n.log"; _pg_log_tail "$n"
+    bad+="${bad:+ }$LOG_DIR/$n.log"; log_tail "$n"
   done
   [ -n "$summary" ] && summary="primary $primary; streaming standbys: $(cut -d' ' -f3 <<<"$summary")" \
     || summary="no primary reachable"
@@ -255,7 +249,7 @@ _pg_apply_dcs_config() {
   rest="http://127.0.0.1:$(_pg_rest_port "$n")/config"
   current=$(curl -fsS -m 3 "$rest" 2>/dev/null) || die "cannot read the Patroni configuration from $rest"
   jq -e --argjson d "$desired" '. as $c | all($d | keys[]; $c[.] == $d[.])' <<<"$current" >/dev/null && return 0
-  _pg_say "updating Patroni cluster settings: $desired"
+  say "updating Patroni cluster settings: $desired"
   curl -fsS -m 5 -X PATCH -H 'Content-Type: application/json' -d "$desired" "$rest" >/dev/null \
     || die "cannot update the Patroni configuration via $rest"
 }
@@ -339,7 +333,7 @@ pg_node_start() {
     is_running "$name" || break
     sleep 0.2
   done
-  _pg_log_tail "$name" 25
+  log_tail "$name" 25
   die "Patroni node $name did not come up (REST 127.0.0.1:$rest); see $LOG_DIR/$name.log"
 }
 
@@ -396,11 +390,11 @@ pg_cluster_start() {
     is_running "$n" && continue
     _pg_node_launch "$n"; started+=" $n"
   done
-  [ -n "$started" ] && _pg_say "starting PostgreSQL/Patroni nodes:$started (data in $PG_BASE)"
+  [ -n "$started" ] && say "starting PostgreSQL/Patroni nodes:$started (data in $PG_BASE)"
   _pg_wait_healthy "${BRICKS_PG_START_TIMEOUT:-120}"
   _pg_apply_dcs_config
   _pg_provision
-  [ -n "$started" ] && _pg_say "PostgreSQL cluster ready: primary $(pg_primary_name 2>/dev/null || echo '?'), standbys $(_pg_replication_summary | cut -d' ' -f3)"
+  [ -n "$started" ] && say "PostgreSQL cluster ready: primary $(pg_primary_name 2>/dev/null || echo '?'), standbys $(_pg_replication_summary | cut -d' ' -f3)"
   return 0
 }
 
@@ -458,7 +452,7 @@ pg_failover_report() {
     || die "the probe write on $victim failed before the kill"
   t0=$(_pg_now_ms)
   pg_node_kill "$victim"
-  _pg_say "killed primary $victim (Patroni + PostgreSQL, SIGKILL); probing writes every 100 ms"
+  say "killed primary $victim (Patroni + PostgreSQL, SIGKILL); probing writes every 100 ms"
   while :; do
     # timeout(1), not statement_timeout: a commit still waiting for its synchronous standby
     # must not count as a success.
