@@ -1,6 +1,8 @@
 package dev.bricks.cart;
 
 import dev.bricks.cart.checkout.CheckoutService;
+import dev.bricks.contracts.Roles;
+import dev.bricks.contracts.Sku;
 import dev.bricks.contracts.cart.CartView;
 import dev.bricks.contracts.cart.CheckoutAccepted;
 import dev.bricks.contracts.cart.LineQuantity;
@@ -37,9 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "No such cart, or it belongs to someone else",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CartResource {
-
-    private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    private static final String SKU_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
 
     @Inject
     CartService carts;
@@ -79,7 +78,7 @@ public class CartResource {
     @APIResponse(responseCode = "422", description = "The SKU is not in the catalogue")
     @APIResponse(responseCode = "503", description = "The catalog cannot price the product now; see Retry-After")
     public CartView setLine(@PathParam("id") String id,
-            @PathParam("sku") @Pattern(regexp = SKU, message = SKU_MESSAGE) String sku,
+            @PathParam("sku") @Pattern(regexp = Sku.PATTERN, message = Sku.RULE) String sku,
             @Valid @NotNull LineQuantity body) {
         return carts.setLine(id, caller.subject(), sku, body.quantity());
     }
@@ -89,13 +88,13 @@ public class CartResource {
     @Operation(summary = "Remove a line (no error if it is not there)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CartView.class)))
     public CartView removeLine(@PathParam("id") String id,
-            @PathParam("sku") @Pattern(regexp = SKU, message = SKU_MESSAGE) String sku) {
+            @PathParam("sku") @Pattern(regexp = Sku.PATTERN, message = Sku.RULE) String sku) {
         return carts.removeLine(id, caller.subject(), sku);
     }
 
     @POST
     @Path("/{id}/checkout")
-    @RolesAllowed("customer")
+    @RolesAllowed(Roles.CUSTOMER)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Place the order",
             description = "Re-prices every line, hands the order to order-service and empties the cart. "

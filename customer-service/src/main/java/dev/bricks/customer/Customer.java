@@ -1,5 +1,6 @@
 package dev.bricks.customer;
 
+import dev.bricks.contracts.Roles;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An account: a shopper ({@link Role#CUSTOMER}) or a staff member. Never serialized as is. */
+/** An account: a shopper ({@link Roles#CUSTOMER}) or a staff member ({@link Roles#STAFF}). Never serialized as is. */
 @Entity
 @Table(name = "customer")
 public class Customer {
@@ -32,6 +33,7 @@ public class Customer {
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 
+    /** {@link Roles#CUSTOMER} or {@link Roles#STAFF}: the one group of the account's tokens. */
     @Column(nullable = false)
     public String role;
 
@@ -48,13 +50,4 @@ public class Customer {
     @CollectionTable(name = "customer_address", joinColumns = @JoinColumn(name = "customer_id"))
     @OrderColumn(name = "position")
     public List<CustomerAddress> addresses = new ArrayList<>();
-
-    /** The two groups a token can carry. */
-    public static final class Role {
-        public static final String CUSTOMER = "customer";
-        public static final String STAFF = "staff";
-
-        private Role() {
-        }
-    }
 }

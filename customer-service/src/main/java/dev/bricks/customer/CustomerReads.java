@@ -1,5 +1,6 @@
 package dev.bricks.customer;
 
+import dev.bricks.contracts.database.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.bricks.customer;
 
+import dev.bricks.contracts.Roles;
 import dev.bricks.contracts.customer.CustomerProfile;
 import dev.bricks.contracts.customer.ProfileUpdate;
 import dev.bricks.contracts.customer.Registration;
@@ -77,7 +78,7 @@ public class CustomerResource {
 
     @GET
     @Path("me")
-    @RolesAllowed({ Customer.Role.CUSTOMER, Customer.Role.STAFF })
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF })
     @Operation(summary = "The signed-in customer's profile")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -87,7 +88,7 @@ public class CustomerResource {
 
     @PUT
     @Path("me")
-    @RolesAllowed({ Customer.Role.CUSTOMER, Customer.Role.STAFF })
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF })
     @Operation(summary = "Replace the signed-in customer's name and addresses")
     @APIResponse(responseCode = "200", description = "The updated profile", content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (named in the problem)", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -99,7 +100,7 @@ public class CustomerResource {
 
     @GET
     @Path("{id: " + UUID_PATTERN + "}")
-    @RolesAllowed(Customer.Role.STAFF)
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "A customer's profile (staff)")
     @APIResponse(responseCode = "200", description = "The profile", content = @Content(schema = @Schema(implementation = CustomerProfile.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE))

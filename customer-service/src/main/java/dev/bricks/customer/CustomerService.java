@@ -1,8 +1,10 @@
 package dev.bricks.customer;
 
+import dev.bricks.contracts.Roles;
 import dev.bricks.contracts.customer.CustomerProfile;
 import dev.bricks.contracts.customer.ProfileUpdate;
 import dev.bricks.contracts.customer.Registration;
+import dev.bricks.contracts.database.DatabaseFailures;
 import dev.bricks.contracts.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +46,7 @@ public class CustomerService {
         customer.id = UUID.randomUUID();
         customer.email = registration.email().trim();
         customer.name = registration.name().trim();
-        customer.role = Customer.Role.CUSTOMER;
+        customer.role = Roles.CUSTOMER;
         customer.passwordHash = hasher.hash(registration.password()); // before the transaction: no connection held
         customer.createdAt = now();
         customer.updatedAt = customer.createdAt;

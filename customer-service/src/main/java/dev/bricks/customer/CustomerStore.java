@@ -1,5 +1,6 @@
 package dev.bricks.customer;
 
+import dev.bricks.contracts.Roles;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -39,9 +40,9 @@ public class CustomerStore implements PanacheRepositoryBase<Customer, UUID> {
     public UUID upsertStaff(UUID newId, String email, String name, String passwordHash, Instant now) {
         Object id = getEntityManager().createNativeQuery("""
                 INSERT INTO customer (id, email, name, password_hash, role, created_at, updated_at, version)
-                VALUES (?1, ?2, ?3, ?4, 'staff', ?5, ?5, 0)
+                VALUES (?1, ?2, ?3, ?4, ?6, ?5, ?5, 0)
                 ON CONFLICT ((lower(email))) DO UPDATE
-                   SET password_hash = excluded.password_hash, role = 'staff',
+                   SET password_hash = excluded.password_hash, role = excluded.role,
                        updated_at = excluded.updated_at, version = customer.version + 1
                 RETURNING id""")
                 .setParameter(1, newId)
@@ -49,6 +50,7 @@ public class CustomerStore implements PanacheRepositoryBase<Customer, UUID> {
                 .setParameter(3, name)
                 .setParameter(4, passwordHash)
                 .setParameter(5, now)
+                .setParameter(6, Roles.STAFF)
                 .getSingleResult();
         return id instanceof UUID uuid ? uuid : UUID.fromString(id.toString());
     }

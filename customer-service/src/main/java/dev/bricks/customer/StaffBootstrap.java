@@ -1,5 +1,7 @@
 package dev.bricks.customer;
 
+import dev.bricks.contracts.Roles;
+import dev.bricks.contracts.database.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +75,7 @@ public class StaffBootstrap {
     private void upsert(CustomerConfig.Staff staff, String email, Optional<String> hash, Optional<String> password) {
         QuarkusTransaction.requiringNew().run(() -> {
             Optional<Customer> existing = store.findByEmail(email);
-            if (existing.isPresent() && Customer.Role.STAFF.equals(existing.get().role)
+            if (existing.isPresent() && Roles.STAFF.equals(existing.get().role)
                     && hash.map(h -> h.equals(existing.get().passwordHash))
                             .orElseGet(() -> hasher.matches(password.get(), existing.get().passwordHash))) {
                 LOG.infof("staff account %s is up to date", existing.get().id);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -16,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a brick's application.properties says about the brick as Kubernetes sees it: the environment
+ * What a brick's configuration says about the brick as Kubernetes sees it: the environment
  * variables it reads, the port it listens on and the health and metrics paths it serves.
  */
 final class ApplicationConfig {
@@ -33,14 +34,19 @@ final class ApplicationConfig {
         this.servesHealth = servesHealth;
     }
 
-    /** Reads the brick's real configuration from its module in the repository. */
+    /**
+     * Reads the brick's real configuration from the repository: the defaults every brick shares
+     * (shared-contracts' {@code META-INF/microprofile-config.properties}), overridden by the
+     * brick's own application.properties, as Quarkus reads them.
+     */
     static ApplicationConfig of(String brick) {
         Path module = Project.brick(brick);
         try {
-            Path file = module.resolve("src/main/resources/application.properties");
-            Map<String, String> properties;
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties = load(reader);
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (Path file : List.of(Project.sharedDefaults(), module.resolve("src/main/resources/application.properties"))) {
+                try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.putAll(load(reader));
+                }
             }
             String pom = Files.readString(module.resolve("pom.xml"), StandardCharsets.UTF_8);
             return new ApplicationConfig(brick, properties, pom.contains("<artifactId>quarkus-smallrye-health</artifactId>"));

@@ -39,4 +39,9 @@ final class Project {
     static Path brick(String name) {
         return root().resolve(name);
     }
+
+    /** The configuration every brick shares, below its own application.properties. */
+    static Path sharedDefaults() {
+        return root().resolve("shared-contracts/src/main/resources/META-INF/microprofile-config.properties");
+    }
 }

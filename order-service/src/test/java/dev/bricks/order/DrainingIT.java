@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.contracts.order.OrderPlaced;
 import dev.bricks.order.support.Await;
-import dev.bricks.order.support.Kafka;
 import dev.bricks.order.support.OrderRecords;
 import dev.bricks.order.support.OrderServiceTestResources;
 import dev.bricks.order.support.OrdersDb;
+import dev.bricks.testing.Kafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;

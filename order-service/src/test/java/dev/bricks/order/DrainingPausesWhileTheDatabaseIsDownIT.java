@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bricks.contracts.order.OrderPlaced;
 import dev.bricks.order.support.Await;
-import dev.bricks.order.support.Kafka;
 import dev.bricks.order.support.Metrics;
 import dev.bricks.order.support.OrderRecords;
 import dev.bricks.order.support.OrderServiceTestResources;
 import dev.bricks.order.support.OrdersDatabaseOutage;
 import dev.bricks.order.support.OrdersDb;
+import dev.bricks.testing.Kafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.contracts.order.OrderPlaced;
 import dev.bricks.order.support.Await;
-import dev.bricks.order.support.Kafka;
 import dev.bricks.order.support.OrderRecords;
 import dev.bricks.order.support.OrderServiceProcess;
 import dev.bricks.order.support.OrdersDb;
+import dev.bricks.testing.Kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.bricks.testing;
 
+import dev.bricks.contracts.Roles;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /**
  * Signs tokens the way customer-service does (RS256, issuer {@code bricks-customer-service},
- * subject = customer id, {@code email} claim, group {@code customer} or {@code staff}) with the
+ * subject = customer id, {@code email} claim, group {@link Roles#CUSTOMER} or {@link Roles#STAFF}) with the
  * launcher's private key, so that a brick's tests can call it as a shopper or a staff member.
  */
 public final class TestTokens {
@@ -23,18 +24,18 @@ public final class TestTokens {
     }
 
     public static String customer(String customerId, String email) {
-        return sign(customerId, email, "customer", Duration.ofMinutes(15));
+        return sign(customerId, email, Roles.CUSTOMER, Duration.ofMinutes(15));
     }
 
     public static String staff(String staffId, String email) {
-        return sign(staffId, email, "staff", Duration.ofMinutes(15));
+        return sign(staffId, email, Roles.STAFF, Duration.ofMinutes(15));
     }
 
     /** A token that expired a minute ago. */
     public static String expiredCustomer(String customerId, String email) {
         long now = System.currentTimeMillis() / 1000;
         return Jwt.issuer(ISSUER).subject(customerId).upn(email).claim("email", email)
-                .groups(Set.of("customer")).issuedAt(now - 3600).expiresAt(now - 60).sign(privateKey());
+                .groups(Set.of(Roles.CUSTOMER)).issuedAt(now - 3600).expiresAt(now - 60).sign(privateKey());
     }
 
     public static String sign(String subject, String email, String group, Duration lifetime) {

@@ -16,8 +16,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/catalog/products")
 public interface CatalogApi {
 
-    String GENERATION_HEADER = "X-Catalog-Generation";
-
     @GET
     @Path("/{sku}")
     @Produces(MediaType.APPLICATION_JSON)

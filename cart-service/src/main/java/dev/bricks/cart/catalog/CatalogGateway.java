@@ -1,5 +1,6 @@
 package dev.bricks.cart.catalog;
 
+import dev.bricks.contracts.catalog.CatalogHeaders;
 import dev.bricks.contracts.catalog.Product;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ public class CatalogGateway {
                 || product.price().currency() == null) {
             throw new CatalogUnavailableException("catalog answered without a price for " + sku);
         }
-        return new CatalogAnswer(product, generation(response.getHeaderString(CatalogApi.GENERATION_HEADER)));
+        return new CatalogAnswer(product, generation(response.getHeaderString(CatalogHeaders.GENERATION)));
     }
 
     private static long generation(String header) {

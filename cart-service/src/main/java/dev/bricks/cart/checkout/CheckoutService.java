@@ -10,6 +10,7 @@ import dev.bricks.cart.store.CheckoutStore.Claim;
 import dev.bricks.cart.store.CheckoutStore.State;
 import dev.bricks.cart.store.StoredCart;
 import dev.bricks.cart.store.StoredLine;
+import dev.bricks.contracts.Money;
 import dev.bricks.contracts.order.OrderPlaced;
 import dev.bricks.contracts.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,7 +91,16 @@ public class CheckoutService {
     }
 
     private OrderPlaced order(String orderId, StoredCart cart, String customerId, String email) {
-        List<PriceQuote> quotes = reprice(cart);
+        return order(orderId, cart, reprice(cart), customerId, email, Instant.now());
+    }
+
+    /**
+     * The record a checkout publishes (schema version 1): the cart's lines at their fresh prices
+     * ({@code quotes}, in line order, all of one generation), the total rounded to the currency's
+     * minor unit. A cart that mixes currencies is refused with 422.
+     */
+    static OrderPlaced order(String orderId, StoredCart cart, List<PriceQuote> quotes, String customerId, String email,
+            Instant placedAt) {
         List<OrderPlaced.Line> lines = new ArrayList<>();
         String currency = quotes.get(0).unitPrice().currency();
         BigDecimal total = BigDecimal.ZERO;
@@ -105,7 +115,7 @@ public class CheckoutService {
             total = total.add(CartPricing.lineTotal(quote.unitPrice().amount(), line.quantity()));
         }
         return new OrderPlaced(OrderPlaced.SCHEMA_VERSION, orderId, cart.id(), customerId, email, List.copyOf(lines),
-                CartPricing.round(total, currency), currency, quotes.get(0).generation(), Instant.now());
+                Money.round(total, currency), currency, quotes.get(0).generation(), placedAt);
     }
 
     /**

@@ -5,16 +5,15 @@ import dev.bricks.contracts.Money;
 import dev.bricks.contracts.cart.CartLine;
 import dev.bricks.contracts.cart.CartView;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Turns stored lines and their price quotes into what the shopper sees: line totals, the cart
  * total in the cart's currency (that of its first priced line), rounded to the currency's minor
- * unit. A line that cannot be priced in that currency is shown but not counted, and marked stale.
+ * unit ({@link Money#round}: half-even). A line that cannot be priced in that currency is shown
+ * but not counted, and marked stale.
  */
 public final class CartPricing {
 
@@ -46,24 +45,13 @@ public final class CartPricing {
             boolean stale = quote.stale() || !sameCurrency;
             anyStale |= stale;
             shown.add(new CartLine(p.line().sku(), quote.name(), quote.unitPrice(), p.line().quantity(),
-                    new Money(round(lineTotal, quote.unitPrice().currency()), quote.unitPrice().currency()), stale));
+                    new Money(Money.round(lineTotal, quote.unitPrice().currency()), quote.unitPrice().currency()), stale));
         }
-        return new CartView(cartId, List.copyOf(shown), new Money(round(total, currency), currency), items, anyStale);
+        return new CartView(cartId, List.copyOf(shown), new Money(Money.round(total, currency), currency), items, anyStale);
     }
 
     public static BigDecimal lineTotal(BigDecimal unitPrice, int quantity) {
         return unitPrice.multiply(BigDecimal.valueOf(quantity));
-    }
-
-    /** To the currency's minor unit (2 for EUR, 0 for JPY), half-even; unknown codes keep 2 digits. */
-    public static BigDecimal round(BigDecimal amount, String currency) {
-        int digits;
-        try {
-            digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        } catch (IllegalArgumentException e) {
-            digits = 2;
-        }
-        return amount.setScale(digits, RoundingMode.HALF_EVEN);
     }
 
     private record PricedLine(StoredLine line, PriceQuote quote) {

@@ -1,17 +1,12 @@
 package dev.bricks.cart.it;
 
-import dev.bricks.testing.Launcher;
+import dev.bricks.testing.Kafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What the cart integration tests share: the real Redis and Kafka started by ./bricks, a fresh
@@ -28,12 +23,7 @@ public class CartTestEnvironment implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         topic = "orders.placed.cart-it-" + run;
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the test topic on " + bootstrap()
-                    + " (run the tests with ./bricks test or after ./bricks infra up)", e);
-        }
+        Kafka.createTopic(topic, 3);
         return Map.ofEntries(
                 Map.entry("bricks.cart.key-prefix", "cart-it-" + run + ":"),
                 Map.entry("mp.messaging.outgoing.orders-placed.topic", topic),
@@ -48,23 +38,16 @@ public class CartTestEnvironment implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
-        try (Admin admin = admin()) {
-            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        try {
+            Kafka.deleteTopic(topic);
+        } catch (RuntimeException e) {
             // best effort: a leftover test topic harms nobody
         }
     }
 
-    static String bootstrap() {
-        return Launcher.env("BRICKS_KAFKA_BOOTSTRAP", "127.0.0.1:19092");
-    }
-
-    private static Admin admin() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
-        return Admin.create(props);
+    /** This run's orders topic, as the application under test was configured (read it with {@link Kafka}). */
+    static String ordersTopic() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.outgoing.orders-placed.topic", String.class);
     }
 
     private static int freePort() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.contracts.order.OrderPlaced;
+import dev.bricks.testing.Kafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ class CheckoutIT {
         String orderId = accepted.path("orderId");
         assertEquals("/api/orders/" + orderId, java.net.URI.create(accepted.header("Location")).getPath());
 
-        List<ConsumerRecord<String, String>> records = OrdersTopic.withKey(orderId);
+        List<ConsumerRecord<String, String>> records = Kafka.readAll(CartTestEnvironment.ordersTopic(), orderId);
         assertEquals(1, records.size());
         OrderPlaced order = json.readValue(records.get(0).value(), OrderPlaced.class);
         assertEquals(OrderPlaced.SCHEMA_VERSION, order.schemaVersion());
@@ -74,7 +75,7 @@ class CheckoutIT {
         String second = customer.checkout(cart).then().statusCode(202).extract().path("orderId");
 
         assertEquals(first, second);
-        assertEquals(1, OrdersTopic.withKey(first).size());
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic(), first).size());
     }
 
     @Test
@@ -100,8 +101,8 @@ class CheckoutIT {
 
         assertEquals(1, orderIds.size(), "order ids: " + orderIds);
         String orderId = orderIds.iterator().next();
-        assertEquals(1, OrdersTopic.withKey(orderId).size());
-        assertEquals(1, OrdersTopic.all().stream().filter(r -> r.value().contains(cart)).count());
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic(), orderId).size());
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic()).stream().filter(r -> r.value().contains(cart)).count());
     }
 
     @Test
@@ -114,7 +115,7 @@ class CheckoutIT {
         customer.set(cart, sku, 4).then().statusCode(200);
         String second = customer.checkout(cart).then().statusCode(202).extract().path("orderId");
         assertNotEquals(first, second);
-        assertEquals(1, OrdersTopic.withKey(second).size());
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic(), second).size());
     }
 
     @Test
@@ -139,7 +140,7 @@ class CheckoutIT {
 
         customer.remove(cart, gone).then().statusCode(200);
         String orderId = customer.checkout(cart).then().statusCode(202).extract().path("orderId");
-        assertEquals(1, OrdersTopic.withKey(orderId).size());
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic(), orderId).size());
         customer.show(cart).then().body("lines", hasSize(0), "total.amount", equalTo("0.00"));
     }
 }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.bricks.testing.Kafka;
 import dev.bricks.testing.Launcher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,8 +45,8 @@ class KafkaOutageIT {
         }
         assertEquals(202, answer.statusCode(), answer.asString());
         String orderId = answer.path("orderId");
-        assertEquals(1, OrdersTopic.withKey(orderId).size());
-        assertEquals(1, OrdersTopic.all().stream().filter(r -> r.value().contains(cart)).count());
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic(), orderId).size());
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic()).stream().filter(r -> r.value().contains(cart)).count());
         customer.show(cart).then().statusCode(200).body("lines", hasSize(0));
     }
 }

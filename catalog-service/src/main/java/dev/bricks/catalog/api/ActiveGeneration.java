@@ -9,8 +9,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class ActiveGeneration {
 
-    public static final String HEADER = "X-Catalog-Generation";
-
     private final GenerationRegistry registry;
 
     public ActiveGeneration(GenerationRegistry registry) {

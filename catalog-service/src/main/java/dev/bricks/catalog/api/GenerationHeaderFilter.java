@@ -1,5 +1,6 @@
 package dev.bricks.catalog.api;
 
+import dev.bricks.contracts.catalog.CatalogHeaders;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -17,9 +18,9 @@ public class GenerationHeaderFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!response.getHeaders().containsKey(ActiveGeneration.HEADER)
+        if (!response.getHeaders().containsKey(CatalogHeaders.GENERATION)
                 && request.getUriInfo().getPath().startsWith("/api/catalog")) {
-            generation.current().ifPresent(number -> response.getHeaders().putSingle(ActiveGeneration.HEADER, number));
+            generation.current().ifPresent(number -> response.getHeaders().putSingle(CatalogHeaders.GENERATION, number));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.bricks.catalog.api;
 
 import dev.bricks.catalog.generation.GenerationRegistry;
 import dev.bricks.catalog.upload.GenerationUploads;
+import dev.bricks.contracts.Roles;
 import dev.bricks.contracts.catalog.GenerationAccepted;
 import dev.bricks.contracts.catalog.GenerationView;
 import dev.bricks.contracts.problem.ProblemException;
@@ -74,7 +75,7 @@ public class GenerationResource {
     }
 
     @POST
-    @RolesAllowed("staff")
+    @RolesAllowed(Roles.STAFF)
     @Consumes({ "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Operation(summary = "Upload a whole new catalogue", description = "NDJSON, one product a line (sku, name, description, category, price {amount, currency}, optional attributes), at most 100,000. Validated whole before anything is published; errors name the line.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = GenerationAccepted.class)))

@@ -4,6 +4,7 @@ import dev.bricks.catalog.CatalogConfig;
 import dev.bricks.catalog.browse.CatalogReads;
 import dev.bricks.catalog.browse.ProductQueryParser;
 import dev.bricks.catalog.store.ProductFilter;
+import dev.bricks.contracts.catalog.CatalogHeaders;
 import dev.bricks.contracts.catalog.CategoryCount;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.catalog.ProductPage;
@@ -58,7 +59,7 @@ public class ProductResource {
         int pageIndex = ProductQueryParser.page(page);
         int pageSize = ProductQueryParser.size(size);
         long active = generation.require();
-        return Response.ok(reads.page(active, filter, pageIndex, pageSize)).header(ActiveGeneration.HEADER, active).build();
+        return Response.ok(reads.page(active, filter, pageIndex, pageSize)).header(CatalogHeaders.GENERATION, active).build();
     }
 
     @GET
@@ -75,7 +76,7 @@ public class ProductResource {
                 ? Response.notModified()
                 : Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE);
         return response.header("ETag", body.etag()).cacheControl(productCaching)
-                .header(ActiveGeneration.HEADER, active).build();
+                .header(CatalogHeaders.GENERATION, active).build();
     }
 
     @GET
@@ -84,7 +85,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryCount.class)))
     public Response categories() {
         long active = generation.require();
-        return Response.ok(reads.categories(active)).header(ActiveGeneration.HEADER, active).build();
+        return Response.ok(reads.categories(active)).header(CatalogHeaders.GENERATION, active).build();
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

@@ -2,8 +2,6 @@ package dev.bricks.catalog.generation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.catalog.CatalogConfig;
-import dev.bricks.contracts.catalog.GenerationChunk;
-import dev.bricks.contracts.catalog.GenerationCommit;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -151,6 +149,20 @@ public class GenerationFeed {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
+        GenerationRecord read = read(record, json).orElse(null);
+        if (read instanceof GenerationChunk chunk) {
+            stager.onChunk(chunk, Instant.ofEpochMilli(record.timestamp()));
+        } else if (read instanceof GenerationCommit commit) {
+            stager.onCommit(commit, record.offset() + 1);
+        }
+    }
+
+    /**
+     * What a record of the topic says: a chunk or a commit, told apart by the record header
+     * {@link GenerationCommit#TYPE_HEADER}; empty (and logged) for a record of another type, another
+     * schema version or unreadable JSON, which the feed skips.
+     */
+    static Optional<GenerationRecord> read(ConsumerRecord<String, byte[]> record, ObjectMapper json) {
         Header type = record.headers().lastHeader(GenerationCommit.TYPE_HEADER);
         String kind = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
         try {
@@ -158,22 +170,23 @@ public class GenerationFeed {
                 GenerationChunk chunk = json.readValue(record.value(), GenerationChunk.class);
                 if (chunk.schemaVersion() != GenerationChunk.SCHEMA_VERSION) {
                     LOG.errorf("offset %d: chunk schema version %d is not understood; skipped", record.offset(), chunk.schemaVersion());
-                    return;
+                    return Optional.empty();
                 }
-                stager.onChunk(chunk, Instant.ofEpochMilli(record.timestamp()));
+                return Optional.of(chunk);
             } else if (GenerationCommit.TYPE.equals(kind)) {
                 GenerationCommit commit = json.readValue(record.value(), GenerationCommit.class);
                 if (commit.schemaVersion() != GenerationCommit.SCHEMA_VERSION) {
                     LOG.errorf("offset %d: commit schema version %d is not understood; skipped", record.offset(), commit.schemaVersion());
-                    return;
+                    return Optional.empty();
                 }
-                stager.onCommit(commit, record.offset() + 1);
+                return Optional.of(commit);
             } else {
                 LOG.warnf("offset %d: record of unknown type '%s' skipped", record.offset(), kind);
             }
         } catch (java.io.IOException e) {
             LOG.errorf("offset %d: unreadable %s record skipped: %s", record.offset(), kind, e.getMessage());
         }
+        return Optional.empty();
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {

@@ -2,8 +2,6 @@ package dev.bricks.catalog.generation;
 
 import dev.bricks.catalog.store.ProductStore;
 import dev.bricks.catalog.upload.CanonicalProducts;
-import dev.bricks.contracts.catalog.GenerationChunk;
-import dev.bricks.contracts.catalog.GenerationCommit;
 import dev.bricks.contracts.catalog.Product;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

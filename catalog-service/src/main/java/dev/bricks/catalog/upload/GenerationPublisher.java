@@ -3,8 +3,8 @@ package dev.bricks.catalog.upload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.catalog.CatalogConfig;
-import dev.bricks.contracts.catalog.GenerationChunk;
-import dev.bricks.contracts.catalog.GenerationCommit;
+import dev.bricks.catalog.generation.GenerationChunk;
+import dev.bricks.catalog.generation.GenerationCommit;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,15 +63,13 @@ public class GenerationPublisher {
             KafkaProducer<String, byte[]> kafka = producer();
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < chunks.size(); i++) {
-                GenerationChunk chunk = new GenerationChunk(GenerationChunk.SCHEMA_VERSION, uploadId, i, chunks.get(i));
-                sent.add(kafka.send(record(uploadId, GenerationChunk.TYPE, json.writeValueAsBytes(chunk))));
+                sent.add(kafka.send(chunkRecord(uploadId, i, chunks.get(i))));
             }
             for (Future<RecordMetadata> ack : sent) {
                 ack.get(remaining(deadline), TimeUnit.NANOSECONDS);
             }
-            GenerationCommit commit = new GenerationCommit(GenerationCommit.SCHEMA_VERSION, uploadId, activateAt,
-                    catalogue.products().size(), chunks.size(), catalogue.checksum(), uploadedBy, Instant.now());
-            RecordMetadata committed = kafka.send(record(uploadId, GenerationCommit.TYPE, json.writeValueAsBytes(commit)))
+            RecordMetadata committed = kafka.send(commitRecord(uploadId, activateAt, catalogue.products().size(),
+                    chunks.size(), catalogue.checksum(), uploadedBy, Instant.now()))
                     .get(remaining(deadline), TimeUnit.NANOSECONDS);
             long generation = committed.offset() + 1;
             LOG.infof("generation %d published by %s: %d products in %d chunks, activates at %s", generation, uploadedBy,
@@ -108,6 +106,21 @@ public class GenerationPublisher {
         }
         chunks.add(current);
         return chunks;
+    }
+
+    /** The Kafka record of chunk {@code index} of an upload (schema version 1). */
+    ProducerRecord<String, byte[]> chunkRecord(String uploadId, int index, List<Product> products)
+            throws JsonProcessingException {
+        GenerationChunk chunk = new GenerationChunk(GenerationChunk.SCHEMA_VERSION, uploadId, index, products);
+        return record(uploadId, GenerationChunk.TYPE, json.writeValueAsBytes(chunk));
+    }
+
+    /** The Kafka record that commits an upload whose chunks were all acknowledged (schema version 1). */
+    ProducerRecord<String, byte[]> commitRecord(String uploadId, Instant activateAt, int products, int chunks,
+            String checksum, String uploadedBy, Instant uploadedAt) throws JsonProcessingException {
+        GenerationCommit commit = new GenerationCommit(GenerationCommit.SCHEMA_VERSION, uploadId, activateAt,
+                products, chunks, checksum, uploadedBy, uploadedAt);
+        return record(uploadId, GenerationCommit.TYPE, json.writeValueAsBytes(commit));
     }
 
     private ProducerRecord<String, byte[]> record(String uploadId, String type, byte[] value) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.contracts.Money;
+import dev.bricks.contracts.Sku;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.problem.Problem;
 import dev.bricks.contracts.problem.ProblemException;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -34,9 +34,7 @@ public final class NdjsonCatalogueValidator {
 
     static final int MAX_REPORTED_ERRORS = 20;
     static final int MAX_LINE_CHARS = 65_536;
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,12}(\\.\\d{1,4})?");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> FIELDS = Set.of("sku", "name", "description", "category", "price", "attributes");
     private static final Set<String> PRICE_FIELDS = Set.of("amount", "currency");
 
@@ -127,8 +125,8 @@ public final class NdjsonCatalogueValidator {
         if (sku == null) {
             return LineResult.error("sku: is required and must be a string");
         }
-        if (!SKU.matcher(sku).matches()) {
-            return LineResult.error("sku: must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        if (!Sku.isValid(sku)) {
+            return LineResult.error("sku: " + Sku.RULE_IN_FULL);
         }
         String name = text(node, "name");
         if (name == null || name.isBlank()) {
@@ -173,7 +171,7 @@ public final class NdjsonCatalogueValidator {
             return LineResult.error("price.currency: is required and must be a string");
         }
         String currency = currencyNode.asText();
-        if (!CURRENCY.matcher(currency).matches() || !isIso4217(currency)) {
+        if (!Money.isIso4217(currency)) {
             return LineResult.error("price.currency: not an ISO 4217 code");
         }
         Map<String, String> attributes = null;
@@ -198,15 +196,6 @@ public final class NdjsonCatalogueValidator {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    private static boolean isIso4217(String code) {
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private record LineResult(Product product, String error) {

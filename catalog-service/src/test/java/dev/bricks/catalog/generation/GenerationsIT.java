@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.catalog.Replica;
 import dev.bricks.catalog.TestCatalogues;
+import dev.bricks.testing.Kafka;
 import dev.bricks.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,17 +30,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -87,16 +83,7 @@ class GenerationsIT {
             replicaB.close();
         }
         // the test topic holds a 100,000-product generation: do not leave it on the shared broker
-        try (Admin admin = Admin.create(adminProperties())) {
-            admin.deleteTopics(List.of(topic())).all().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Properties adminProperties() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        return properties;
+        Kafka.deleteTopic(topic());
     }
 
     private static JsonPath upload(String ndjson, Instant activateAt) {
@@ -108,12 +95,9 @@ class GenerationsIT {
                 .extract().jsonPath();
     }
 
-    private static long endOffset() throws Exception {
-        try (Admin admin = Admin.create(adminProperties())) {
-            TopicPartition partition = new TopicPartition(topic(), 0);
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
-                    .get(10, TimeUnit.SECONDS).offset();
-        }
+    /** The end offset of the topic's single partition. */
+    private static long endOffset() {
+        return Kafka.recordCount(topic());
     }
 
     private static long activeOnA() {

@@ -1,13 +1,11 @@
 package dev.bricks.order.api;
 
+import dev.bricks.contracts.Roles;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is asking: the subject (customer id), the e-mail to record as actor, and whether staff. */
 public record Caller(String subject, String email, boolean staff) {
-
-    public static final String STAFF = "staff";
-    public static final String CUSTOMER = "customer";
 
     public static Caller of(JsonWebToken token) {
         String email = token.getClaim("email");
@@ -16,6 +14,6 @@ public record Caller(String subject, String email, boolean staff) {
         }
         Set<String> groups = token.getGroups();
         return new Caller(token.getSubject(), email == null ? token.getSubject() : email,
-                groups != null && groups.contains(STAFF));
+                groups != null && groups.contains(Roles.STAFF));
     }
 }

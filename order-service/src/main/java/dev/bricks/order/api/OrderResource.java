@@ -1,5 +1,6 @@
 package dev.bricks.order.api;
 
+import dev.bricks.contracts.Roles;
 import dev.bricks.contracts.order.OrderPage;
 import dev.bricks.contracts.order.OrderStatus;
 import dev.bricks.contracts.order.OrderSummary;
@@ -7,6 +8,7 @@ import dev.bricks.contracts.order.OrderView;
 import dev.bricks.contracts.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,46 +48,41 @@ public class OrderResource {
     JsonWebToken token;
 
     @GET
-    @RolesAllowed(Caller.STAFF)
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Orders matching the filters, newest first, one page (staff)")
     @APIResponse(responseCode = "200", description = "one page")
     @APIResponse(responseCode = "400", description = "a bad parameter, named in the problem")
     @APIResponse(responseCode = "403", description = "not staff")
-    public OrderPage list(
-            @QueryParam("status") @Parameter(description = STATUS) String status,
-            @QueryParam("customerId") @Parameter(description = "customer id (UUID)") String customerId,
-            @QueryParam("email") @Parameter(description = "customer e-mail, case-insensitive") String email,
-            @QueryParam("sku") @Parameter(description = "orders with a line of this SKU") String sku,
-            @QueryParam("from") @Parameter(description = INSTANT) String from,
-            @QueryParam("to") @Parameter(description = INSTANT) String to,
-            @QueryParam("page") @Parameter(description = "zero-based page, default 0") String page,
-            @QueryParam("size") @Parameter(description = "1..100, default 20") String size) {
-        return orders.list(OrderQuery.filter(status, customerId, email, sku, from, to), OrderQuery.page(page),
-                OrderQuery.size(size));
+    // the filters' descriptions (OrderFilterParams) for this operation; listed by name, as the document lists them
+    @Parameter(name = "customerId", in = ParameterIn.QUERY, description = "customer id (UUID)")
+    @Parameter(name = "email", in = ParameterIn.QUERY, description = "customer e-mail, case-insensitive")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = INSTANT)
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "zero-based page, default 0")
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "1..100, default 20")
+    @Parameter(name = "sku", in = ParameterIn.QUERY, description = "orders with a line of this SKU")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = STATUS)
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = INSTANT)
+    public OrderPage list(@BeanParam OrderFilterParams filters, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return orders.list(filters.filter(), OrderQuery.page(page), OrderQuery.size(size));
     }
 
     @GET
     @Path("/export.csv")
     @Produces("text/csv")
-    @RolesAllowed(Caller.STAFF)
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Every order matching the filters as CSV, newest first (staff)")
     @APIResponse(responseCode = "200", description = "text/csv with a header row")
     @APIResponse(responseCode = "403", description = "not staff")
-    public Response export(
-            @QueryParam("status") String status,
-            @QueryParam("customerId") String customerId,
-            @QueryParam("email") String email,
-            @QueryParam("sku") String sku,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        String csv = orders.exportCsv(OrderQuery.filter(status, customerId, email, sku, from, to));
+    public Response export(@BeanParam OrderFilterParams filters) {
+        String csv = orders.exportCsv(filters.filter());
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"orders.csv\"").build();
     }
 
     @GET
     @Path("/summary")
-    @RolesAllowed(Caller.STAFF)
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Orders and revenue per UTC day, status and currency in [from, to) (staff; "
             + "default: the last 30 days)")
     @APIResponse(responseCode = "200", description = "the summary")
@@ -96,7 +94,7 @@ public class OrderResource {
 
     @GET
     @Path("/mine")
-    @RolesAllowed({ Caller.CUSTOMER, Caller.STAFF })
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF })
     @Operation(summary = "The caller's own orders, newest first")
     @APIResponse(responseCode = "200", description = "one page")
     public OrderPage mine(@QueryParam("page") String page, @QueryParam("size") String size) {
@@ -105,7 +103,7 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Caller.CUSTOMER, Caller.STAFF })
+    @RolesAllowed({ Roles.CUSTOMER, Roles.STAFF })
     @Operation(summary = "One order (staff, or the customer who placed it)")
     @APIResponse(responseCode = "200", description = "the order")
     @APIResponse(responseCode = "404", description = "no such order, or another customer's")
@@ -115,7 +113,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/fulfil")
-    @RolesAllowed(Caller.STAFF)
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "PLACED → FULFILLED (staff)")
     @APIResponse(responseCode = "200", description = "the order, fulfilled")
     @APIResponse(responseCode = "403", description = "not staff")
@@ -127,7 +125,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed(Caller.STAFF)
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "PLACED → CANCELLED (staff)")
     @APIResponse(responseCode = "200", description = "the order, cancelled")
     @APIResponse(responseCode = "403", description = "not staff")

@@ -1,10 +1,10 @@
 package dev.bricks.order.api;
 
+import dev.bricks.contracts.Money;
 import dev.bricks.contracts.order.OrderView;
 import dev.bricks.order.store.OrderEntity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
 
 /** Entity → public DTO. Amounts are shown with the currency's decimals ("12.50", not "12.5"). */
 final class OrderViews {
@@ -24,8 +24,9 @@ final class OrderViews {
                         change.changedBy)).toList());
     }
 
+    /** The currency's decimals ({@link Money#decimals}); the column is {@code char(3)}, hence the trim. */
     static int decimals(String currency) {
-        return Math.max(0, Currency.getInstance(currency.trim()).getDefaultFractionDigits());
+        return Money.decimals(currency.trim());
     }
 
     /** Exact: the drain admits no amount with more decimals than its currency has. */

@@ -1,14 +1,18 @@
 package dev.bricks.order.backoffice;
 
+import dev.bricks.contracts.customer.TokenRequest;
+import dev.bricks.contracts.customer.TokenResponse;
 import dev.bricks.contracts.order.OrderPage;
 import dev.bricks.contracts.order.OrderStatus;
 import dev.bricks.contracts.order.OrderView;
 import dev.bricks.contracts.problem.ProblemException;
 import dev.bricks.order.api.Caller;
+import dev.bricks.order.api.OrderFilterParams;
 import dev.bricks.order.api.OrderQuery;
 import dev.bricks.order.api.OrderService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -59,18 +63,15 @@ public class BackofficePage {
 
     @GET
     @Operation(summary = "The order list (or the sign-in form without a staff session)")
-    public Response list(@CookieParam(StaffSession.COOKIE) String cookie,
-            @QueryParam("status") String status, @QueryParam("email") String email,
-            @QueryParam("customerId") String customerId, @QueryParam("sku") String sku,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page) {
+    public Response list(@CookieParam(StaffSession.COOKIE) String cookie, @BeanParam OrderFilterParams filters,
+            @QueryParam("page") String page) {
         Optional<Caller> staff = session.staff(cookie);
         if (staff.isEmpty()) {
             return html(200, Templates.signIn("", null));
         }
-        ListForm form = new ListForm(status, email, customerId, sku, from, to);
+        ListForm form = ListForm.of(filters);
         try {
-            OrderPage result = orders.list(OrderQuery.filter(status, customerId, email, sku, from, to),
-                    OrderQuery.page(page), OrderQuery.size(null));
+            OrderPage result = orders.list(filters.filter(), OrderQuery.page(page), OrderQuery.size(null));
             return html(200, Templates.orders(staff.get(), form, result, Pager.of(result, form), null));
         } catch (ProblemException e) {
             return html(e.status(), Templates.orders(staff.get(), form, null, null, e.getMessage()));
@@ -81,15 +82,12 @@ public class BackofficePage {
     @Path("/export.csv")
     @Produces("text/csv")
     @Operation(summary = "The filtered list as CSV")
-    public Response export(@CookieParam(StaffSession.COOKIE) String cookie,
-            @QueryParam("status") String status, @QueryParam("email") String email,
-            @QueryParam("customerId") String customerId, @QueryParam("sku") String sku,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response export(@CookieParam(StaffSession.COOKIE) String cookie, @BeanParam OrderFilterParams filters) {
         if (session.staff(cookie).isEmpty()) {
             return seeOther("/backoffice");
         }
-        return Response.ok(orders.exportCsv(OrderQuery.filter(status, customerId, email, sku, from, to)),
-                "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"orders.csv\"").build();
+        return Response.ok(orders.exportCsv(filters.filter()), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"orders.csv\"").build();
     }
 
     @POST
@@ -108,9 +106,9 @@ public class BackofficePage {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             return html(400, Templates.signIn(email == null ? "" : email, "Enter your e-mail and password."));
         }
-        CustomerTokenClient.Token token;
+        TokenResponse token;
         try {
-            token = customers.token(new CustomerTokenClient.Credentials(email.trim(), password));
+            token = customers.token(new TokenRequest(email.trim(), password));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 401 || status == 400 || status == 404) {

@@ -1,5 +1,6 @@
 package dev.bricks.order.backoffice;
 
+import dev.bricks.order.api.OrderFilterParams;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -8,6 +9,11 @@ import java.util.stream.Collectors;
 
 /** The filter form of the order list as typed, so that it can be shown again and carried to other pages. */
 public record ListForm(String status, String email, String customerId, String sku, String from, String to) {
+
+    static ListForm of(OrderFilterParams filters) {
+        return new ListForm(filters.status(), filters.email(), filters.customerId(), filters.sku(), filters.from(),
+                filters.to());
+    }
 
     /** The list URL with these filters at page {@code page}. */
     public String link(int page) {

@@ -1,5 +1,6 @@
 package dev.bricks.order.drain;
 
+import dev.bricks.contracts.database.DatabaseFailures;
 import dev.bricks.contracts.order.OrderPlaced;
 import dev.bricks.order.store.OrderStore;
 import io.micrometer.core.instrument.Counter;
@@ -84,7 +85,7 @@ public class OrderDrain {
                 }
                 return record.ack();
             } catch (RuntimeException e) {
-                if (DatabaseFailures.isCausedByTheRecord(e)) {
+                if (DatabaseFailures.isRefusedData(e)) {
                     return deadLetter(record, new UnprocessableRecordException(
                             "rejected by the database: " + rootMessage(e), e));
                 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.bricks.contracts.Money;
 import dev.bricks.contracts.order.OrderPlaced;
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.UUID;
 
 /**
@@ -64,7 +64,7 @@ public final class OrderPlacedReader {
         if (order.placedAt() == null) {
             throw new UnprocessableRecordException("placedAt is missing");
         }
-        Currency currency = currency(order.currency());
+        int decimals = decimals(order.currency());
         if (order.lines() == null || order.lines().isEmpty()) {
             throw new UnprocessableRecordException("an order without lines");
         }
@@ -80,41 +80,38 @@ public final class OrderPlacedReader {
             if (line.quantity() <= 0) {
                 throw new UnprocessableRecordException(at + ".quantity " + line.quantity() + " is not positive");
             }
-            amount(at + ".unitPrice", line.unitPrice(), currency);
+            amount(at + ".unitPrice", line.unitPrice(), order.currency(), decimals);
             sum = sum.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
         }
-        amount("total", order.total(), currency);
+        amount("total", order.total(), order.currency(), decimals);
         if (order.total().compareTo(sum) != 0) {
             throw new UnprocessableRecordException("total " + order.total().toPlainString()
                     + " is not the sum of its lines " + sum.toPlainString());
         }
     }
 
-    private static Currency currency(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+    /** The decimals of an ISO 4217 currency that has a minor unit ({@link Money#minorUnits}). */
+    private static int decimals(String code) {
+        if (code == null || !code.matches(Money.CODE_PATTERN)) {
             throw new UnprocessableRecordException("bad currency '" + code + "' (an ISO 4217 code is expected)");
         }
-        try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0) {
-                throw new UnprocessableRecordException("bad currency '" + code + "' (not a money currency)");
-            }
-            return currency;
-        } catch (IllegalArgumentException e) {
+        if (!Money.isIso4217(code)) {
             throw new UnprocessableRecordException("bad currency '" + code + "' (not an ISO 4217 code)");
         }
+        return Money.minorUnits(code).orElseThrow(
+                () -> new UnprocessableRecordException("bad currency '" + code + "' (not a money currency)"));
     }
 
-    private static void amount(String field, BigDecimal amount, Currency currency) {
+    private static void amount(String field, BigDecimal amount, String currency, int decimals) {
         if (amount == null) {
             throw new UnprocessableRecordException(field + " is missing");
         }
         if (amount.signum() < 0) {
             throw new UnprocessableRecordException(field + " " + amount.toPlainString() + " is negative");
         }
-        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+        if (amount.stripTrailingZeros().scale() > decimals) {
             throw new UnprocessableRecordException(field + " " + amount.toPlainString() + " has more decimals than "
-                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
+                    + currency + " allows (" + decimals + ")");
         }
         if (amount.precision() - amount.scale() > 15) {
             throw new UnprocessableRecordException(field + " " + amount.toPlainString() + " is too large");

@@ -1,5 +1,6 @@
 package dev.bricks.order.support;
 
+import dev.bricks.testing.Kafka;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;

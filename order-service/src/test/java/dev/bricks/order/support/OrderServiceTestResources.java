@@ -1,5 +1,6 @@
 package dev.bricks.order.support;
 
+import dev.bricks.testing.Kafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.bricks.customer;
+package dev.bricks.contracts.database;
 
 import java.io.EOFException;
 import java.net.ConnectException;
@@ -7,17 +7,33 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import javax.transaction.xa.XAException;
-import org.hibernate.exception.JDBCConnectionException;
 
 /**
- * Tells a database that is (for a moment) not reachable as a primary from every other error,
- * by walking the cause chain. During a Patroni failover the driver sees refused connections,
- * "no server with targetServerType primary" (08001), dropped sockets (08006), shutdowns (57P0x)
- * and, for a moment, a read-only node (25006).
+ * Sorts what a database failure means for the bricks on PostgreSQL behind Patroni, by walking the
+ * cause chain (ORM and pool wrappers included) down to the driver's {@link SQLException} and its
+ * SQLSTATE. Only {@code java.sql} and the JTA API: no driver or ORM type is needed, since each
+ * wraps the driver's exception as its cause (Hibernate's connection failure is known by its name).
+ * <ul>
+ * <li>the database is not reachable as a primary, for a moment: refused connections, "no server
+ * with targetServerType primary" (08001), dropped sockets (08006), shutdowns (57P0x), a read-only
+ * node after a failover (25006), too many connections (53300), a pool that had no connection in
+ * time — {@link #isConnectionFailure};</li>
+ * <li>that, or a failed commit — {@link #isUnavailable};</li>
+ * <li>the database refused a value (class 22, data exception) — {@link #isDataException}, or a
+ * value or a constraint (classes 22 and 23) — {@link #isRefusedData}: retrying cannot help.</li>
+ * </ul>
  */
 public final class DatabaseFailures {
+
+    /**
+     * Hibernate's verdict "connection failure", named rather than imported (the contracts do not
+     * depend on Hibernate): it also wraps a few driver exceptions that carry no connection SQLSTATE.
+     */
+    private static final String HIBERNATE_CONNECTION_EXCEPTION = "org.hibernate.exception.JDBCConnectionException";
 
     private DatabaseFailures() {
     }
@@ -25,7 +41,7 @@ public final class DatabaseFailures {
     /** True for a failure to reach or keep a connection to the primary: worth retrying a read. */
     public static boolean isConnectionFailure(Throwable error) {
         for (Throwable c : chain(error)) {
-            if (c instanceof JDBCConnectionException || c instanceof SQLTransientConnectionException
+            if (isA(c, HIBERNATE_CONNECTION_EXCEPTION) || c instanceof SQLTransientConnectionException
                     || c instanceof SQLNonTransientConnectionException || c instanceof SQLRecoverableException
                     || c instanceof ConnectException || c instanceof SocketException || c instanceof EOFException) {
                 return true;
@@ -64,6 +80,23 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * True only when the failure's SQLSTATE (the first one in the cause chain) is of class 22 (data
+     * exception: value too long, out of range ...) or 23 (integrity constraint violation): the data
+     * itself is at fault and retrying cannot fix it. Everything else, including connection failures
+     * (08), shutdown (57P), a read-only standby after a failover (25006) and failures without a
+     * SQLSTATE (pool timeouts), means "try again".
+     */
+    public static boolean isRefusedData(Throwable error) {
+        for (Throwable c : chain(error)) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("22") || state.startsWith("23");
+            }
+        }
+        return false;
+    }
+
     static boolean isConnectionState(SQLException sql) {
         String state = sql.getSQLState();
         if (state == null) {
@@ -76,8 +109,18 @@ public final class DatabaseFailures {
                 || state.equals("53300"); // too many connections
     }
 
-    private static Iterable<Throwable> chain(Throwable error) {
-        java.util.List<Throwable> causes = new java.util.ArrayList<>();
+    private static boolean isA(Throwable error, String className) {
+        for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure and its causes, each SQLException followed by its next exception; at most 20, no cycles. */
+    private static List<Throwable> chain(Throwable error) {
+        List<Throwable> causes = new ArrayList<>();
         for (Throwable c = error; c != null && causes.size() < 20 && !causes.contains(c); c = c.getCause()) {
             causes.add(c);
             if (c instanceof SQLException sql && sql.getNextException() != null) {
