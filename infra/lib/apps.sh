@@ -222,10 +222,14 @@ app_status_rows() {
 }
 
 # --- a replica as a server (servers.sh): the fault commands take catalog-1, cart-2, ... ----------
+# app_start NAME...: starts the replicas together, puts them in the gateway once all are ready.
 app_start() {
-  is_running "$1" && return 0
-  app_launch "${1%-*}" "${1##*-}"
-  app_await "$1"
+  local name started=()
+  for name in "$@"; do
+    is_running "$name" || { app_launch "${name%-*}" "${name##*-}"; started+=("$name"); }
+  done
+  [ ${#started[@]} -gt 0 ] || return 0
+  for name in "${started[@]}"; do app_await "$name"; done
   gateway_reload
 }
 app_stop() { rm -f "$RUN_DIR/$1.serving"; gateway_reload --drain; app_stop_replica "$1"; }

@@ -72,7 +72,7 @@ servers_any_running() {
 # (redis, kafka, etcd, gateway, pg) given to start brings up every missing instance of it.
 # stop and kill print the instance they hit, one a line.
 server_do() {
-  local action=$1 word name kind; shift
+  local action=$1 word name kind apps=(); shift
   [ $# -gt 0 ] || usage_error "infra $action needs a NAME or ROLE"
   for word in "$@"; do
     if [ "$action" = start ]; then
@@ -86,7 +86,11 @@ server_do() {
     fi
     name=$(server_resolve "$word")
     kind=$(server_kind "$name")
+    # brick replicas start together (a Quarkus start is mostly waiting) and join the gateway at once
+    if [ "$action" = start ] && [ "$kind" = app ]; then apps+=("$name"); continue; fi
     "${kind}_$action" "$name"
     [ "$action" = start ] || echo "$name"
   done
+  [ ${#apps[@]} -gt 0 ] && app_start "${apps[@]}"
+  return 0
 }

@@ -3,6 +3,7 @@ package dev.bricks.customer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bricks.customer.support.Api;
 import dev.bricks.testing.Launcher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

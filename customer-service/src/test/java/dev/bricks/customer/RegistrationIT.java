@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.bricks.customer.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -74,7 +75,8 @@ class RegistrationIT {
             pool.shutdownNow();
         }
         try (Connection db = Api.primary();
-                PreparedStatement count = db.prepareStatement("select count(*) from customer where lower(email) = lower(?)")) {
+                PreparedStatement count =
+                        db.prepareStatement("select count(*) from customer where lower(email) = lower(?)")) {
             count.setString(1, email);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
@@ -114,9 +116,11 @@ class RegistrationIT {
     void aNameWithAControlCharacterIsA400NamingItAndStoresNothing(String name) throws Exception {
         String email = Api.uniqueEmail("control");
         Api.register(email, Api.PASSWORD, name).then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("name"), "detail", equalTo("name: must not contain control characters"));
+                .body("errors[0].field", equalTo("name"),
+                        "detail", equalTo("name: must not contain control characters"));
         try (Connection db = Api.primary();
-                PreparedStatement query = db.prepareStatement("select count(*) from customer where lower(email) = lower(?)")) {
+                PreparedStatement query =
+                        db.prepareStatement("select count(*) from customer where lower(email) = lower(?)")) {
             query.setString(1, email);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bricks.customer.support.Api;
 import dev.bricks.testing.Launcher;
 import dev.bricks.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,7 +89,8 @@ class SignInIT {
         String email = Launcher.env("BRICKS_STAFF_EMAIL", null);
         String password = Launcher.env("BRICKS_STAFF_PASSWORD", null);
         assertNotNull(email, "run the ITs with the launcher's environment (eval \"$(./bricks env)\")");
-        JsonWebToken token = parser.parse(Api.signIn(email, password).then().statusCode(200).extract().path("accessToken"));
+        JsonWebToken token = parser.parse(
+                Api.signIn(email, password).then().statusCode(200).extract().path("accessToken"));
         assertEquals(Set.of("staff"), token.getGroups());
         given().auth().oauth2(token.getRawToken()).get("/api/customers/me")
                 .then().statusCode(200).body("role", equalTo("staff"));

@@ -188,7 +188,8 @@ public final class Checks {
             return "order " + orderId + " is of cart " + text(body, "cartId") + ", checked out " + cart.id();
         }
         if (cart.owner().id() != null && !cart.owner().id().equals(text(body, "customerId"))) {
-            return "order " + orderId + " is of customer " + text(body, "customerId") + ", expected " + cart.owner().id();
+            return "order " + orderId + " is of customer " + text(body, "customerId")
+                    + ", expected " + cart.owner().id();
         }
         if (text(body, "status") == null) {
             return "order " + orderId + " has no status";

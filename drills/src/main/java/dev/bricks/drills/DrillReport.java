@@ -110,7 +110,8 @@ public record DrillReport(String name, List<FaultEvent> faults, Map<Kind, KindSt
         StringBuilder out = new StringBuilder();
         out.append("== Drill: ").append(name).append(" ==\n");
         for (FaultEvent fault : faults) {
-            out.append(String.format(Locale.ROOT, "%s %s: killed %s", at(fault.injected()), fault.fault(), fault.hit()));
+            out.append(String.format(Locale.ROOT, "%s %s: killed %s",
+                    at(fault.injected()), fault.fault(), fault.hit()));
             if (fault.healing() >= 0) {
                 out.append(", restarting at ").append(at(fault.healing()));
             }
@@ -170,7 +171,8 @@ public record DrillReport(String name, List<FaultEvent> faults, Map<Kind, KindSt
 
         Kind longest = kindWithLongestGap();
         if (longest != null) {
-            out.append("\nlongest gap: ").append(longest.label()).append(' ').append(gap(longestGap(longest))).append('\n');
+            out.append("\nlongest gap: ").append(longest.label()).append(' ')
+                    .append(gap(longestGap(longest))).append('\n');
         }
         out.append("killed: ").append(faults.isEmpty() ? "nothing" : String.join(", ", killed())).append('\n');
         errors.forEach(error -> out.append("drill error: ").append(error).append('\n'));
@@ -185,7 +187,10 @@ public record DrillReport(String name, List<FaultEvent> faults, Map<Kind, KindSt
                 count.apply(Count.UNACKED_BUT_STORED), count.apply(Count.UNVERIFIED));
     }
 
-    /** Failures grouped into bursts (failures less than 2 s apart), e.g. "+5.1 .. +9.8 s: 12 (503 ×10, connection ×2)". */
+    /**
+     * Failures grouped into bursts (failures less than 2 s apart), e.g.
+     * "+5.1 .. +9.8 s: 12 (503 ×10, connection ×2)".
+     */
     static String clusters(List<KindStats.FailureAt> failures) {
         List<KindStats.FailureAt> sorted = new ArrayList<>(failures);
         sorted.sort((a, b) -> Long.compare(a.at(), b.at()));

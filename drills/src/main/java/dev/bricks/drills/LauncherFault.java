@@ -64,13 +64,12 @@ public final class LauncherFault implements Fault {
 
     @Override
     public void heal() {
-        for (String name : killed) {
-            try {
-                launcher.run(START_TIMEOUT, "infra", "start", name);
-            } catch (IllegalStateException e) {
-                // e.g. a brick replica, which `up` restarts below
-                System.err.println("drill: " + e.getMessage() + "; ./bricks up --no-build starts what is missing");
-            }
+        List<String> start = new ArrayList<>(List.of("infra", "start"));
+        start.addAll(killed); // one call: brick replicas start side by side
+        try {
+            launcher.run(START_TIMEOUT, start.toArray(String[]::new));
+        } catch (IllegalStateException e) {
+            System.err.println("drill: " + e.getMessage() + "; ./bricks up --no-build starts what is missing");
         }
         launcher.run(UP_TIMEOUT, "up", "--no-build");
     }

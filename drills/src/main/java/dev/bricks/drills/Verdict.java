@@ -35,7 +35,10 @@ public record Verdict(Type type, Failure failure, String problem) {
         return new Verdict(Type.WRONG, null, problem);
     }
 
-    /** Classifies {@code answer} of a call that should answer {@code expectedStatus} with a body passing {@code check}. */
+    /**
+     * Classifies {@code answer} of a call that should answer {@code expectedStatus} with a body
+     * passing {@code check}.
+     */
     public static Verdict of(Answer answer, int expectedStatus, BodyCheck check) {
         if (answer.failure() != null) {
             return failed(answer.failure(), answer.describe());

@@ -158,7 +158,8 @@ public final class Verifier {
                 }
                 result.add(Write.EMPTIED_CART, Count.CHECKED);
                 if (!shown.isEmpty()) {
-                    result.problem(Write.EMPTIED_CART, Count.UNEXPECTED, "cart " + cart.id() + " was checked out (order "
+                    result.problem(Write.EMPTIED_CART, Count.UNEXPECTED,
+                            "cart " + cart.id() + " was checked out (order "
                             + cart.orderId() + ") but still shows " + shown);
                 }
             });
@@ -279,7 +280,8 @@ public final class Verifier {
             }
         }
         List<Callable> lists = new ArrayList<>();
-        byCustomer.forEach((customer, theirs) -> lists.add(() -> exactlyOnce(customer, theirs, staff, deadline, result)));
+        byCustomer.forEach((customer, theirs) ->
+                lists.add(() -> exactlyOnce(customer, theirs, staff, deadline, result)));
         runAll(lists, pool);
     }
 
@@ -307,7 +309,8 @@ public final class Verifier {
             boolean emptiedWithoutOrder = false;
             for (Ledger.Cart cart : withoutOrder) {
                 Answer answer = showCart(cart);
-                Map<String, Integer> shown = answer == null || answer.status() != 200 ? null : Checks.lines(json(answer));
+                Map<String, Integer> shown =
+                        answer == null || answer.status() != 200 ? null : Checks.lines(json(answer));
                 emptiedWithoutOrder |= shown != null && shown.isEmpty() && cart.hasAcknowledgedLine();
             }
             if (!emptiedWithoutOrder || System.nanoTime() > deadline) {
@@ -349,7 +352,10 @@ public final class Verifier {
         }
     }
 
-    /** A customer's orders as cart id → order ids, orders of someone else in the listing, or why it cannot be read. */
+    /**
+     * A customer's orders as cart id → order ids, orders of someone else in the listing, or why
+     * it cannot be read.
+     */
     private record Listing(Map<String, List<String>> byCart, List<String> foreign, String error) {
     }
 

@@ -38,9 +38,11 @@ class ChaosTest {
     @Test
     void badOptionsAreRefusedWithTheReason() {
         assertEquals("unknown option --kill",
-                assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse("--kill", "redis")).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> Chaos.Options.parse("--kill", "redis")).getMessage());
         assertEquals("--every: not a number of seconds: soon",
-                assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse("--every", "soon")).getMessage());
+                assertThrows(IllegalArgumentException.class,
+                        () -> Chaos.Options.parse("--every", "soon")).getMessage());
         assertEquals("--down needs a value",
                 assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse("--down")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Chaos.Options.parse("--duration", "20"))

@@ -53,7 +53,8 @@ class ChecksTest {
                 + "'lines':[{'sku':'KIT-0001','quantity':2,'unitPrice':'9.99'}]}";
 
         assertNull(Checks.order(json(good), "o1", cart));
-        assertEquals("order o1 is of cart c9, checked out c1", Checks.order(json(good.replace("'c1'", "'c9'")), "o1", cart));
+        assertEquals("order o1 is of cart c9, checked out c1",
+                Checks.order(json(good.replace("'c1'", "'c9'")), "o1", cart));
         assertEquals("order o1: KIT-0001 is 3, acceptable [2]",
                 Checks.order(json(good.replace("'quantity':2", "'quantity':3")), "o1", cart));
         assertEquals("order o1 is of customer cust-2, expected cust-1",
@@ -62,9 +63,11 @@ class ChecksTest {
 
     @Test
     void aSearchPageHoldsOnlyMatchingProductsUpToItsSize() throws Exception {
-        String item = "{'sku':'HOM-0003','name':'Oak Table Lamp','description':'x','price':{'amount':'19.99','currency':'EUR'}}";
+        String item = "{'sku':'HOM-0003','name':'Oak Table Lamp','description':'x',"
+                + "'price':{'amount':'19.99','currency':'EUR'}}";
         assertNull(Checks.search(json("{'items':[" + item + "],'total':1}"), "lamp", 5));
-        assertEquals("1 items on the first page of 7 (size 5)", Checks.search(json("{'items':[" + item + "],'total':7}"), "lamp", 5));
+        assertEquals("1 items on the first page of 7 (size 5)",
+                Checks.search(json("{'items':[" + item + "],'total':7}"), "lamp", 5));
         assertEquals("item HOM-0003 does not contain 'lamp'",
                 Checks.search(json("{'items':[" + item.replace("Lamp", "Chair") + "],'total':1}"), "lamp", 5));
     }

@@ -43,13 +43,15 @@ final class ApplicationConfig {
         Path module = Project.brick(brick);
         try {
             Map<String, String> properties = new LinkedHashMap<>();
-            for (Path file : List.of(Project.sharedDefaults(), module.resolve("src/main/resources/application.properties"))) {
+            Path own = module.resolve("src/main/resources/application.properties");
+            for (Path file : List.of(Project.sharedDefaults(), own)) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.putAll(load(reader));
                 }
             }
             String pom = Files.readString(module.resolve("pom.xml"), StandardCharsets.UTF_8);
-            return new ApplicationConfig(brick, properties, pom.contains("<artifactId>quarkus-smallrye-health</artifactId>"));
+            return new ApplicationConfig(brick, properties,
+                    pom.contains("<artifactId>quarkus-smallrye-health</artifactId>"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the configuration of " + brick, e);
         }

@@ -30,8 +30,9 @@ class ApplicationConfigTest {
     @Test
     void readsTheEnvironmentFormOfEveryPropertyItSets() {
         Set<String> read = CONFIG.environmentVariablesRead();
-        assertTrue(read.containsAll(Set.of("QUARKUS_HTTP_PORT", "QUARKUS_REDIS_HOSTS", "QUARKUS_REST_CLIENT_CATALOG_URL",
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "_PROD_QUARKUS_LOG_LEVEL", "QUARKUS_DATASOURCE__USERS__JDBC_URL")), read::toString);
+        assertTrue(read.containsAll(Set.of("QUARKUS_HTTP_PORT", "QUARKUS_REDIS_HOSTS",
+                "QUARKUS_REST_CLIENT_CATALOG_URL", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "_PROD_QUARKUS_LOG_LEVEL",
+                "QUARKUS_DATASOURCE__USERS__JDBC_URL")), read::toString);
         assertFalse(read.contains("BRICKS_KAFKA_BOOTSTRAP"));
     }
 

@@ -30,9 +30,11 @@ class ContainerImagesTest {
     @FieldSource("BRICKS")
     void imageRunsTheQuarkusAppAsNonRootUser185OnTheUbiOpenJdk17Runtime(String brick) throws IOException {
         String file = dockerfile(brick);
-        assertTrue(file.lines().anyMatch(l -> l.matches("FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17(-runtime)?:[\\w.-]+")), file);
+        assertTrue(file.lines().anyMatch(
+                l -> l.matches("FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-17(-runtime)?:[\\w.-]+")), file);
         for (String layer : List.of("lib/", "*.jar", "app/", "quarkus/")) {
-            assertTrue(file.contains("COPY --chown=185 target/quarkus-app/" + layer), brick + " does not copy quarkus-app/" + layer);
+            assertTrue(file.contains("COPY --chown=185 target/quarkus-app/" + layer),
+                    brick + " does not copy quarkus-app/" + layer);
         }
         assertTrue(file.lines().anyMatch(l -> l.equals("USER 185")), brick + " does not run as user 185");
         assertTrue(file.contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\""), brick);
@@ -58,7 +60,8 @@ class ContainerImagesTest {
             List<Path> offending = files
                     .filter(p -> !p.startsWith(Project.k8s().resolve("target")))
                     .filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".pem") || p.toString().endsWith(".key") || containsPrivateKey(p))
+                    .filter(p -> p.toString().endsWith(".pem") || p.toString().endsWith(".key")
+                            || containsPrivateKey(p))
                     .toList();
             assertEquals(List.of(), offending);
         }

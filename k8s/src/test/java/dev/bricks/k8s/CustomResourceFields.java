@@ -47,7 +47,8 @@ final class CustomResourceFields {
         List<String> problems = new ArrayList<>();
         String type = resource.getApiVersion() + " " + resource.getKind();
         if (!TOP_LEVEL.containsKey(type + " spec")) {
-            problems.add(Manifests.id(resource) + ": " + type + " is neither a Kubernetes kind nor a known custom resource");
+            problems.add(Manifests.id(resource) + ": " + type
+                    + " is neither a Kubernetes kind nor a known custom resource");
             return problems;
         }
         TOP_LEVEL.forEach((where, allowed) -> {

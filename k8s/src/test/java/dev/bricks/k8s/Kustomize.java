@@ -21,7 +21,8 @@ final class Kustomize {
     static Optional<Path> kubectl() {
         String configured = System.getProperty("bricks.kubectl");
         if (configured != null) {
-            return configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured)).filter(Files::isExecutable);
+            return configured.isBlank() ? Optional.empty()
+                    : Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {

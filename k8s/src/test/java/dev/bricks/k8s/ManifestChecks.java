@@ -96,7 +96,8 @@ final class ManifestChecks {
         workloads().forEach((id, workload) -> {
             Map<String, String> labels = labelsOf(workload.template());
             if (workload.selector() == null || !matches(workload.selector(), labels)) {
-                problems.add(id + ": selector " + describe(workload.selector()) + " matches none of its pod labels " + labels);
+                problems.add(id + ": selector " + describe(workload.selector()) + " matches none of its pod labels "
+                        + labels);
             }
         });
         for (PodDisruptionBudget pdb : manifests.ofType(PodDisruptionBudget.class)) {
@@ -109,9 +110,11 @@ final class ManifestChecks {
         for (HorizontalPodAutoscaler hpa : manifests.ofType(HorizontalPodAutoscaler.class)) {
             var target = hpa.getSpec().getScaleTargetRef();
             if (!workloads().containsKey(target.getKind() + "/" + target.getName())) {
-                problems.add(Manifests.id(hpa) + ": scales " + target.getKind() + "/" + target.getName() + ", which does not exist");
+                problems.add(Manifests.id(hpa) + ": scales " + target.getKind() + "/" + target.getName()
+                        + ", which does not exist");
             }
-            if (hpa.getSpec().getMinReplicas() != null && hpa.getSpec().getMinReplicas() > hpa.getSpec().getMaxReplicas()) {
+            if (hpa.getSpec().getMinReplicas() != null
+                    && hpa.getSpec().getMinReplicas() > hpa.getSpec().getMaxReplicas()) {
                 problems.add(Manifests.id(hpa) + ": minReplicas is above maxReplicas");
             }
         }
@@ -129,11 +132,13 @@ final class ManifestChecks {
                     .filter(w -> labelsOf(w.template()).entrySet().containsAll(selector.entrySet()))
                     .toList();
             if (selected.isEmpty()) {
-                problems.add(Manifests.id(service) + ": selector " + selector + " matches no Deployment or StatefulSet");
+                problems.add(Manifests.id(service) + ": selector " + selector
+                        + " matches no Deployment or StatefulSet");
                 continue;
             }
             for (ServicePort port : service.getSpec().getPorts()) {
-                IntOrString target = port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
+                IntOrString target = port.getTargetPort() != null ? port.getTargetPort()
+                        : new IntOrString(port.getPort());
                 for (Workload workload : selected) {
                     boolean found = workload.template().getSpec().getContainers().stream()
                             .anyMatch(c -> findPort(c, target).isPresent());
@@ -161,14 +166,17 @@ final class ManifestChecks {
                     }
                     Optional<Service> service = manifests.named(Service.class, backend.getName());
                     if (service.isEmpty()) {
-                        problems.add(Manifests.id(ingress) + ": " + path.getPath() + " goes to Service " + backend.getName() + ", which does not exist");
+                        problems.add(Manifests.id(ingress) + ": " + path.getPath() + " goes to Service "
+                                + backend.getName() + ", which does not exist");
                         continue;
                     }
                     var port = backend.getPort();
                     boolean exists = service.get().getSpec().getPorts().stream().anyMatch(p ->
-                            port.getName() != null ? port.getName().equals(p.getName()) : Objects.equals(port.getNumber(), p.getPort()));
+                            port.getName() != null ? port.getName().equals(p.getName())
+                                    : Objects.equals(port.getNumber(), p.getPort()));
                     if (!exists) {
-                        problems.add(Manifests.id(ingress) + ": " + path.getPath() + " goes to a port Service/" + backend.getName() + " does not have");
+                        problems.add(Manifests.id(ingress) + ": " + path.getPath() + " goes to a port Service/"
+                                + backend.getName() + " does not have");
                     }
                 }
             }
@@ -195,11 +203,15 @@ final class ManifestChecks {
             boolean exposed = container.getPorts() != null
                     && container.getPorts().stream().anyMatch(p -> p.getContainerPort() == listening);
             if (!exposed) {
-                problems.add(where + ": the application listens on " + listening + ", which the container does not expose");
+                problems.add(where + ": the application listens on " + listening
+                        + ", which the container does not expose");
             }
-            checkProbe(problems, where, container, "startupProbe", container.getStartupProbe(), config.startupPath(), listening);
-            checkProbe(problems, where, container, "readinessProbe", container.getReadinessProbe(), config.readinessPath(), listening);
-            checkProbe(problems, where, container, "livenessProbe", container.getLivenessProbe(), config.livenessPath(), listening);
+            checkProbe(problems, where, container, "startupProbe", container.getStartupProbe(),
+                    config.startupPath(), listening);
+            checkProbe(problems, where, container, "readinessProbe", container.getReadinessProbe(),
+                    config.readinessPath(), listening);
+            checkProbe(problems, where, container, "livenessProbe", container.getLivenessProbe(),
+                    config.livenessPath(), listening);
         });
         return problems;
     }
@@ -216,15 +228,18 @@ final class ManifestChecks {
             return;
         }
         if (servedPath == null) {
-            problems.add(where + ": " + kind + " asks for " + get.getPath() + " but the application has no health extension");
+            problems.add(where + ": " + kind + " asks for " + get.getPath()
+                    + " but the application has no health extension");
         } else if (!servedPath.equals(get.getPath())) {
             problems.add(where + ": " + kind + " asks for " + get.getPath() + ", the application serves " + servedPath);
         }
         Optional<ContainerPort> port = findPort(container, get.getPort());
         if (port.isEmpty()) {
-            problems.add(where + ": " + kind + " asks port " + show(get.getPort()) + ", which the container does not expose");
+            problems.add(where + ": " + kind + " asks port " + show(get.getPort())
+                    + ", which the container does not expose");
         } else if (port.get().getContainerPort() != listening) {
-            problems.add(where + ": " + kind + " asks port " + port.get().getContainerPort() + ", the application listens on " + listening);
+            problems.add(where + ": " + kind + " asks port " + port.get().getContainerPort()
+                    + ", the application listens on " + listening);
         }
     }
 
@@ -261,13 +276,15 @@ final class ManifestChecks {
                 for (EnvFromSource source : nullToEmpty(container.getEnvFrom())) {
                     if (source.getConfigMapRef() != null && !Boolean.TRUE.equals(source.getConfigMapRef().getOptional())
                             && manifests.named(ConfigMap.class, source.getConfigMapRef().getName()).isEmpty()) {
-                        problems.add(id + ": takes its environment from ConfigMap " + source.getConfigMapRef().getName() + ", which does not exist");
+                        problems.add(id + ": takes its environment from ConfigMap " + source.getConfigMapRef().getName()
+                                + ", which does not exist");
                     }
                 }
                 for (EnvVar env : nullToEmpty(container.getEnv())) {
                     var ref = env.getValueFrom() == null ? null : env.getValueFrom().getConfigMapKeyRef();
                     if (ref != null && manifests.named(ConfigMap.class, ref.getName()).isEmpty()) {
-                        problems.add(id + ": reads " + env.getName() + " from ConfigMap " + ref.getName() + ", which does not exist");
+                        problems.add(id + ": reads " + env.getName() + " from ConfigMap " + ref.getName()
+                                + ", which does not exist");
                     }
                 }
             }
@@ -297,7 +314,8 @@ final class ManifestChecks {
             }
             boolean served = manifests.ofType(Service.class).stream()
                     .map(s -> s.getSpec().getSelector())
-                    .anyMatch(selector -> selector != null && !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet()));
+                    .anyMatch(selector -> selector != null && !selector.isEmpty()
+                            && labels.entrySet().containsAll(selector.entrySet()));
             if (!served) {
                 problems.add(brick + " has no Service");
             }
@@ -319,8 +337,10 @@ final class ManifestChecks {
             for (PersistentVolumeClaim claim : manifests.ofType(PersistentVolumeClaim.class)) {
                 Map<String, String> claimLabels = claim.getMetadata().getLabels();
                 if (claim.getMetadata().getName().startsWith(SHARED_NOTHING_BRICK)
-                        || (claimLabels != null && Objects.equals(claimLabels.get("app.kubernetes.io/name"), labels.get("app.kubernetes.io/name")))) {
-                    problems.add(Manifests.id(claim) + ": " + SHARED_NOTHING_BRICK + " shares nothing and has no volume claim");
+                        || (claimLabels != null && Objects.equals(claimLabels.get("app.kubernetes.io/name"),
+                                labels.get("app.kubernetes.io/name")))) {
+                    problems.add(Manifests.id(claim) + ": " + SHARED_NOTHING_BRICK
+                            + " shares nothing and has no volume claim");
                 }
             }
         });
@@ -334,14 +354,16 @@ final class ManifestChecks {
             Integer replicas = deployment.getSpec().getReplicas();
             int count = replicas == null ? 1 : replicas;
             if (bricks.containsKey(deployment.getMetadata().getName()) && count < MIN_BRICK_REPLICAS) {
-                problems.add(Manifests.id(deployment) + ": runs " + count + " replica(s); a brick needs at least " + MIN_BRICK_REPLICAS);
+                problems.add(Manifests.id(deployment) + ": runs " + count + " replica(s); a brick needs at least "
+                        + MIN_BRICK_REPLICAS);
             }
         }
         for (HorizontalPodAutoscaler hpa : manifests.ofType(HorizontalPodAutoscaler.class)) {
             var target = hpa.getSpec().getScaleTargetRef();
             Integer min = hpa.getSpec().getMinReplicas();
             int floor = min == null ? 1 : min;
-            if ("Deployment".equals(target.getKind()) && bricks.containsKey(target.getName()) && floor < MIN_BRICK_REPLICAS) {
+            if ("Deployment".equals(target.getKind()) && bricks.containsKey(target.getName())
+                    && floor < MIN_BRICK_REPLICAS) {
                 problems.add(Manifests.id(hpa) + ": may scale " + target.getName() + " down to " + floor
                         + " replica(s); a brick needs at least " + MIN_BRICK_REPLICAS);
             }
@@ -357,7 +379,8 @@ final class ManifestChecks {
         List<String> problems = new ArrayList<>();
         for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
             atLeast(problems, Manifests.id(topic) + ": replicas", topic.get("spec", "replicas"), 3);
-            atLeast(problems, Manifests.id(topic) + ": config.min.insync.replicas", topic.get("spec", "config", "min.insync.replicas"), 2);
+            atLeast(problems, Manifests.id(topic) + ": config.min.insync.replicas",
+                    topic.get("spec", "config", "min.insync.replicas"), 2);
         }
         for (GenericKubernetesResource kafka : manifests.custom("Kafka")) {
             Map<String, Integer> needed = Map.of("default.replication.factor", 3, "min.insync.replicas", 2,
@@ -378,7 +401,8 @@ final class ManifestChecks {
         manifests.named(StatefulSet.class, REDIS).ifPresent(redis -> {
             atLeast(problems, Manifests.id(redis) + ": replicas", redis.getSpec().getReplicas(), 3);
             boolean sentinel = redis.getSpec().getTemplate().getSpec().getContainers().stream()
-                    .anyMatch(c -> nullToEmpty(c.getPorts()).stream().anyMatch(p -> p.getContainerPort() == SENTINEL_PORT));
+                    .anyMatch(c -> nullToEmpty(c.getPorts()).stream()
+                            .anyMatch(p -> p.getContainerPort() == SENTINEL_PORT));
             if (!sentinel) {
                 problems.add(Manifests.id(redis) + ": no container runs a Sentinel (port " + SENTINEL_PORT
                         + "), so nobody fails the master over");
@@ -404,19 +428,23 @@ final class ManifestChecks {
                     .filter(pdb -> matches(pdb.getSpec().getSelector(), labels))
                     .toList();
             if (budgets.isEmpty()) {
-                problems.add(Manifests.id(set) + " has no PodDisruptionBudget, so a drain may stop a majority of its " + members + " pods");
+                problems.add(Manifests.id(set) + " has no PodDisruptionBudget, so a drain may stop a majority of its "
+                        + members + " pods");
             }
             for (PodDisruptionBudget pdb : budgets) {
-                keepsMajority(problems, Manifests.id(pdb), members, pdb.getSpec().getMinAvailable(), pdb.getSpec().getMaxUnavailable());
+                keepsMajority(problems, Manifests.id(pdb), members, pdb.getSpec().getMinAvailable(),
+                        pdb.getSpec().getMaxUnavailable());
             }
         }
         for (GenericKubernetesResource kafka : manifests.custom("Kafka")) {
             int nodes = manifests.custom("KafkaNodePool").stream()
-                    .filter(pool -> kafka.getMetadata().getName().equals(nullToEmpty(pool.getMetadata().getLabels()).get("strimzi.io/cluster")))
+                    .filter(pool -> kafka.getMetadata().getName()
+                            .equals(nullToEmpty(pool.getMetadata().getLabels()).get("strimzi.io/cluster")))
                     .mapToInt(pool -> Objects.requireNonNullElse(number(pool.get("spec", "replicas")), 0))
                     .sum();
             // Strimzi's default budget is maxUnavailable: 1.
-            Integer maxUnavailable = number(kafka.get("spec", "kafka", "template", "podDisruptionBudget", "maxUnavailable"));
+            Integer maxUnavailable = number(kafka.get("spec", "kafka", "template", "podDisruptionBudget",
+                    "maxUnavailable"));
             if (nodes >= 3) {
                 keepsMajority(problems, Manifests.id(kafka) + " spec.kafka.template.podDisruptionBudget", nodes, null,
                         new IntOrString(maxUnavailable == null ? 1 : maxUnavailable));
@@ -425,13 +453,15 @@ final class ManifestChecks {
         for (GenericKubernetesResource cluster : manifests.custom("Cluster")) {
             atLeast(problems, Manifests.id(cluster) + ": instances", cluster.get("spec", "instances"), 3);
             if (Boolean.FALSE.equals(cluster.get("spec", "enablePDB"))) {
-                problems.add(Manifests.id(cluster) + ": enablePDB is false, so nothing keeps a drain from stopping a majority of its instances");
+                problems.add(Manifests.id(cluster)
+                        + ": enablePDB is false, so nothing keeps a drain from stopping a majority of its instances");
             }
         }
         return problems;
     }
 
-    private static void keepsMajority(List<String> problems, String budget, int members, IntOrString minAvailable, IntOrString maxUnavailable) {
+    private static void keepsMajority(List<String> problems, String budget, int members, IntOrString minAvailable,
+            IntOrString maxUnavailable) {
         int majority = members / 2 + 1;
         // Kubernetes rounds percentages up, for both fields.
         int kept = minAvailable != null ? scaled(minAvailable, members)
@@ -494,7 +524,8 @@ final class ManifestChecks {
             String value = env.getValue();
             if (env.getValueFrom() != null && env.getValueFrom().getConfigMapKeyRef() != null) {
                 var ref = env.getValueFrom().getConfigMapKeyRef();
-                value = manifests.named(ConfigMap.class, ref.getName()).map(cm -> nullToEmpty(cm.getData()).get(ref.getKey())).orElse(null);
+                value = manifests.named(ConfigMap.class, ref.getName())
+                        .map(cm -> nullToEmpty(cm.getData()).get(ref.getKey())).orElse(null);
             } else if (env.getValueFrom() != null) {
                 value = "<" + env.getName() + " from the cluster>";
             }
@@ -525,10 +556,12 @@ final class ManifestChecks {
     private Map<String, Workload> workloads() {
         Map<String, Workload> workloads = new LinkedHashMap<>();
         for (Deployment d : manifests.ofType(Deployment.class)) {
-            workloads.put(Manifests.id(d), new Workload(Manifests.id(d), d.getSpec().getSelector(), d.getSpec().getTemplate()));
+            workloads.put(Manifests.id(d), new Workload(Manifests.id(d), d.getSpec().getSelector(),
+                    d.getSpec().getTemplate()));
         }
         for (StatefulSet s : manifests.ofType(StatefulSet.class)) {
-            workloads.put(Manifests.id(s), new Workload(Manifests.id(s), s.getSpec().getSelector(), s.getSpec().getTemplate()));
+            workloads.put(Manifests.id(s), new Workload(Manifests.id(s), s.getSpec().getSelector(),
+                    s.getSpec().getTemplate()));
         }
         return workloads;
     }
@@ -581,7 +614,8 @@ final class ManifestChecks {
     }
 
     private static String show(IntOrString value) {
-        return value == null ? "nothing" : value.getStrVal() != null ? "'" + value.getStrVal() + "'" : String.valueOf(value.getIntVal());
+        return value == null ? "nothing"
+                : value.getStrVal() != null ? "'" + value.getStrVal() + "'" : String.valueOf(value.getIntVal());
     }
 
     private static String describe(LabelSelector selector) {

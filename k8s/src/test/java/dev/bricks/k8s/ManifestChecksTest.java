@@ -212,12 +212,14 @@ class ManifestChecksTest {
 
     @Test
     void aMisspelledFieldDeepInsideTheObjectIsCaught() {
-        assertCaught(problems(broken("mountPath: /tmp", "mountPth: /tmp")), "volumeMounts[0].mountPth is not a field of VolumeMount");
+        assertCaught(problems(broken("mountPath: /tmp", "mountPth: /tmp")),
+                "volumeMounts[0].mountPth is not a field of VolumeMount");
     }
 
     @Test
     void aMisspelledFieldOfACustomResourceIsCaught() {
-        assertCaught(problems(broken("partitions: 1", "partition: 1")), "spec.partition is not a field of kafka.strimzi.io/v1beta2 KafkaTopic");
+        assertCaught(problems(broken("partitions: 1", "partition: 1")),
+                "spec.partition is not a field of kafka.strimzi.io/v1beta2 KafkaTopic");
     }
 
     @Test
@@ -227,19 +229,23 @@ class ManifestChecksTest {
 
     @Test
     void anUnknownKindIsCaught() {
-        assertCaught(problems(broken("kind: KafkaTopic", "kind: KafkaTopik")), "is neither a Kubernetes kind nor a known custom resource");
+        assertCaught(problems(broken("kind: KafkaTopic", "kind: KafkaTopik")),
+                "is neither a Kubernetes kind nor a known custom resource");
     }
 
     @Test
     void aDeploymentSelectorMatchingNoPodLabelIsCaught() {
-        String yaml = GOOD.replaceFirst("(?s)(template:\\s+metadata:\\s+labels:\\s+app.kubernetes.io/name: )catalog-service", "$1catalog");
+        String yaml = GOOD.replaceFirst(
+                "(?s)(template:\\s+metadata:\\s+labels:\\s+app.kubernetes.io/name: )catalog-service", "$1catalog");
         assertCaught(problems(yaml), "Deployment/catalog-service: selector");
     }
 
     @Test
     void aServiceSelectingNoPodIsCaught() {
-        String yaml = GOOD.replaceFirst("(?s)(kind: Service.*?app.kubernetes.io/name: )catalog-service", "$1katalog-service");
-        assertCaught(problems(yaml), "Service/catalog-service: selector {app.kubernetes.io/name=katalog-service} matches no Deployment");
+        String yaml = GOOD.replaceFirst("(?s)(kind: Service.*?app.kubernetes.io/name: )catalog-service",
+                "$1katalog-service");
+        assertCaught(problems(yaml),
+                "Service/catalog-service: selector {app.kubernetes.io/name=katalog-service} matches no Deployment");
     }
 
     @Test
@@ -272,15 +278,16 @@ class ManifestChecksTest {
 
     @Test
     void anEnvironmentVariableTheApplicationDoesNotReadIsCaught() {
-        assertCaught(problems(broken("  BRICKS_HTTP_PORT:", "  BRICKS_REDIS_URL: redis://redis:6379\n  BRICKS_HTTP_PORT:")),
-                "sets BRICKS_REDIS_URL, which catalog-service does not read");
+        String yaml = broken("  BRICKS_HTTP_PORT:", "  BRICKS_REDIS_URL: redis://redis:6379\n  BRICKS_HTTP_PORT:");
+        assertCaught(problems(yaml), "sets BRICKS_REDIS_URL, which catalog-service does not read");
     }
 
     @Test
     void aMisspelledEnvironmentVariableIsCaughtAndItsLocalDefaultReported() {
         List<String> problems = problems(broken("BRICKS_KAFKA_BOOTSTRAP:", "BRICKS_KAFKA_BOOTSTRAPS:"));
         assertCaught(problems, "sets BRICKS_KAFKA_BOOTSTRAPS, which catalog-service does not read");
-        assertCaught(problems, "does not set BRICKS_KAFKA_BOOTSTRAP, whose default only works on a developer's machine");
+        assertCaught(problems,
+                "does not set BRICKS_KAFKA_BOOTSTRAP, whose default only works on a developer's machine");
     }
 
     @Test
@@ -291,8 +298,10 @@ class ManifestChecksTest {
 
     @Test
     void aBrickWithoutAutoscalerIsCaught() {
-        assertCaught(problems(broken("kind: HorizontalPodAutoscaler", "kind: ConfigMap\ndata: {}\nx-was: HorizontalPodAutoscaler")
-                .replaceAll("(?s)---\\s*apiVersion: autoscaling/v2.*?maxReplicas: 10\n", "")), "catalog-service has no HorizontalPodAutoscaler");
+        String yaml = broken("kind: HorizontalPodAutoscaler",
+                        "kind: ConfigMap\ndata: {}\nx-was: HorizontalPodAutoscaler")
+                .replaceAll("(?s)---\\s*apiVersion: autoscaling/v2.*?maxReplicas: 10\n", "");
+        assertCaught(problems(yaml), "catalog-service has no HorizontalPodAutoscaler");
     }
 
     @Test
@@ -303,7 +312,9 @@ class ManifestChecksTest {
 
     @Test
     void aDisruptionBudgetMatchingNoPodIsCaught() {
-        String yaml = GOOD.replaceFirst("(?s)(maxUnavailable: 1\\s+selector:\\s+matchLabels:\\s+app.kubernetes.io/name: )catalog-service", "$1cart-service");
+        String yaml = GOOD.replaceFirst(
+                "(?s)(maxUnavailable: 1\\s+selector:\\s+matchLabels:\\s+app.kubernetes.io/name: )catalog-service",
+                "$1cart-service");
         assertCaught(problems(yaml), "PodDisruptionBudget/catalog-service: selector");
     }
 
@@ -362,13 +373,15 @@ class ManifestChecksTest {
 
     @Test
     void aPostgresClusterWithoutStandbysIsCaught() {
-        assertCaught(problems(broken("instances: 3", "instances: 1")), "Cluster/customers: instances is 1, needs at least 3");
+        assertCaught(problems(broken("instances: 3", "instances: 1")),
+                "Cluster/customers: instances is 1, needs at least 3");
     }
 
     @Test
     void aRedisOfFewerThanThreePodsIsCaught() {
-        assertCaught(problems(broken("serviceName: redis-headless\n  replicas: 3", "serviceName: redis-headless\n  replicas: 2")),
-                "StatefulSet/redis: replicas is 2, needs at least 3");
+        String yaml = broken("serviceName: redis-headless\n  replicas: 3",
+                "serviceName: redis-headless\n  replicas: 2");
+        assertCaught(problems(yaml), "StatefulSet/redis: replicas is 2, needs at least 3");
     }
 
     @Test
@@ -394,13 +407,14 @@ class ManifestChecksTest {
 
     @Test
     void aRedisWithoutDisruptionBudgetIsCaught() {
-        String yaml = GOOD.replaceAll("(?s)---\\s*apiVersion: policy/v1\\s+kind: PodDisruptionBudget\\s+metadata:\\s+name: redis\n.*", "");
+        String yaml = GOOD.replaceAll(
+                "(?s)---\\s*apiVersion: policy/v1\\s+kind: PodDisruptionBudget\\s+metadata:\\s+name: redis\n.*", "");
         assertCaught(problems(yaml), "StatefulSet/redis has no PodDisruptionBudget");
     }
 
     @Test
     void theSharedNothingBrickWithAVolumeClaimIsCaught() {
-        assertCaught(problems(broken("emptyDir: {}", "persistentVolumeClaim:\n                        claimName: catalog-data")),
-                "volume tmp claims a persistent volume");
+        String yaml = broken("emptyDir: {}", "persistentVolumeClaim:\n                        claimName: catalog-data");
+        assertCaught(problems(yaml), "volume tmp claims a persistent volume");
     }
 }

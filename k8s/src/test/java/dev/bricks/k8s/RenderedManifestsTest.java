@@ -56,7 +56,8 @@ class RenderedManifestsTest {
 
     private static Manifests rendered(String kustomization) {
         assumeTrue(Kustomize.kubectl().isPresent(),
-                "kubectl is not installed: the rendered kustomizations are not checked (install kubectl to check them)");
+                "kubectl is not installed: the rendered kustomizations are not checked"
+                        + " (install kubectl to check them)");
         return RENDERED.computeIfAbsent(kustomization, name -> Manifests.parse(Kustomize.render(
                 name.equals("base") ? Project.base() : Project.overlay(name))));
     }
@@ -68,11 +69,13 @@ class RenderedManifestsTest {
     }
 
     private static Deployment deployment(Manifests manifests, String brick) {
-        return manifests.named(Deployment.class, brick).orElseThrow(() -> new AssertionError(brick + " has no Deployment"));
+        return manifests.named(Deployment.class, brick)
+                .orElseThrow(() -> new AssertionError(brick + " has no Deployment"));
     }
 
     private static HorizontalPodAutoscaler hpa(Manifests manifests, String brick) {
-        return manifests.named(HorizontalPodAutoscaler.class, brick).orElseThrow(() -> new AssertionError(brick + " has no HPA"));
+        return manifests.named(HorizontalPodAutoscaler.class, brick)
+                .orElseThrow(() -> new AssertionError(brick + " has no HPA"));
     }
 
     private static Container brickContainer(Manifests manifests, String brick) {
@@ -95,20 +98,24 @@ class RenderedManifestsTest {
             assertEquals(2, deployment(dev, brick).getSpec().getReplicas(), brick);
             assertEquals(2, hpa(dev, brick).getSpec().getMinReplicas(), brick);
             Quantity memory = brickContainer(dev, brick).getResources().getRequests().get("memory");
-            assertTrue(Quantity.getAmountInBytes(memory).intValue() <= 256 * 1024 * 1024, brick + " requests " + memory);
+            assertTrue(Quantity.getAmountInBytes(memory).intValue() <= 256 * 1024 * 1024,
+                    brick + " requests " + memory);
         }
     }
 
     @Test
     void prodRunsAtLeastFourCatalogThreeCartAndTwoOfTheOtherReplicasWithinTheirAutoscalingBounds() {
         Manifests prod = rendered("prod");
-        Map<String, Integer> atLeast = Map.of("catalog-service", 4, "cart-service", 3, "customer-service", 2, "order-service", 2);
+        Map<String, Integer> atLeast = Map.of("catalog-service", 4, "cart-service", 3, "customer-service", 2,
+                "order-service", 2);
         for (String brick : Project.BRICKS) {
             int replicas = deployment(prod, brick).getSpec().getReplicas();
             var bounds = hpa(prod, brick).getSpec();
             assertTrue(replicas >= atLeast.get(brick), brick + " runs " + replicas);
-            assertTrue(bounds.getMinReplicas() >= atLeast.get(brick), brick + " may shrink to " + bounds.getMinReplicas());
-            assertTrue(bounds.getMinReplicas() <= replicas && replicas <= bounds.getMaxReplicas(), brick + " starts outside its HPA bounds");
+            assertTrue(bounds.getMinReplicas() >= atLeast.get(brick),
+                    brick + " may shrink to " + bounds.getMinReplicas());
+            assertTrue(bounds.getMinReplicas() <= replicas && replicas <= bounds.getMaxReplicas(),
+                    brick + " starts outside its HPA bounds");
         }
         assertTrue(hpa(prod, "order-service").getSpec().getMaxReplicas() <= topicPartitions(prod, "orders.placed"),
                 "more order-service replicas than orders.placed partitions would sit idle");
@@ -120,9 +127,11 @@ class RenderedManifestsTest {
         for (String brick : Project.BRICKS) {
             PodSpec pod = deployment(prod, brick).getSpec().getTemplate().getSpec();
             assertNotNull(pod.getAffinity(), brick + " has no affinity");
-            List<WeightedPodAffinityTerm> terms = pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution();
+            List<WeightedPodAffinityTerm> terms = pod.getAffinity().getPodAntiAffinity()
+                    .getPreferredDuringSchedulingIgnoredDuringExecution();
             Map<String, String> labels = deployment(prod, brick).getSpec().getTemplate().getMetadata().getLabels();
-            assertTrue(terms.stream().anyMatch(t -> "kubernetes.io/hostname".equals(t.getPodAffinityTerm().getTopologyKey())
+            assertTrue(terms.stream().anyMatch(
+                    t -> "kubernetes.io/hostname".equals(t.getPodAffinityTerm().getTopologyKey())
                             && ManifestChecks.matches(t.getPodAffinityTerm().getLabelSelector(), labels)),
                     brick + " is not spread over kubernetes.io/hostname by its own labels");
         }
@@ -132,12 +141,14 @@ class RenderedManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyBrickImageIsPinnedByTheOverlay(String overlay) throws IOException {
         Manifests manifests = rendered(overlay);
-        String kustomization = Files.readString(Project.overlay(overlay).resolve("kustomization.yaml"), StandardCharsets.UTF_8);
+        String kustomization = Files.readString(Project.overlay(overlay).resolve("kustomization.yaml"),
+                StandardCharsets.UTF_8);
         for (String brick : Project.BRICKS) {
             String image = brickContainer(manifests, brick).getImage();
             assertTrue(image.matches(".+/" + brick + ":[\\w.-]+"), brick + " image " + image + " has no tag");
             assertFalse(image.endsWith(":latest"), brick + " runs :latest");
-            assertTrue(kustomization.contains("- name: bricks/" + brick), overlay + " does not set the image of " + brick + " with images:");
+            assertTrue(kustomization.contains("- name: bricks/" + brick),
+                    overlay + " does not set the image of " + brick + " with images:");
         }
     }
 
@@ -171,8 +182,11 @@ class RenderedManifestsTest {
     @Test
     void metricsAreAnnotatedForScrapingOnThePathTheApplicationServes() {
         Manifests prod = rendered("prod");
-        bricks().forEach((brick, config) -> assertEquals(config.metricsPath(),
-                deployment(prod, brick).getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"), brick));
+        bricks().forEach((brick, config) -> {
+            Map<String, String> annotations = deployment(prod, brick).getSpec().getTemplate().getMetadata()
+                    .getAnnotations();
+            assertEquals(config.metricsPath(), annotations.get("prometheus.io/path"), brick);
+        });
     }
 
     @Test
@@ -189,16 +203,21 @@ class RenderedManifestsTest {
             }
         }
         assertEquals(Map.of("/api/catalog", "catalog-service", "/api/carts", "cart-service",
-                "/api/customers", "customer-service", "/api/orders", "order-service", "/backoffice", "order-service"), routes);
-        Map<String, String> annotations = ingress.getMetadata().getAnnotations() == null ? Map.of() : ingress.getMetadata().getAnnotations();
-        assertTrue(annotations.keySet().stream().noneMatch(k -> k.contains("rewrite")), "the gateway must not rewrite paths");
+                "/api/customers", "customer-service", "/api/orders", "order-service", "/backoffice", "order-service"),
+                routes);
+        Map<String, String> annotations = ingress.getMetadata().getAnnotations() == null ? Map.of()
+                : ingress.getMetadata().getAnnotations();
+        assertTrue(annotations.keySet().stream().noneMatch(k -> k.contains("rewrite")),
+                "the gateway must not rewrite paths");
     }
 
     @Test
     void theGatewayAcceptsCatalogueUploadsAsLargeAsCatalogServiceDoes() {
-        String catalogLimit = ApplicationConfig.of("catalog-service").property("quarkus.http.limits.max-body-size").orElse("10M");
+        String catalogLimit = ApplicationConfig.of("catalog-service").property("quarkus.http.limits.max-body-size")
+                .orElse("10M");
         Ingress ingress = rendered("prod").ofType(Ingress.class).get(0);
-        String gatewayLimit = ingress.getMetadata().getAnnotations().getOrDefault("nginx.ingress.kubernetes.io/proxy-body-size", "1m");
+        String gatewayLimit = ingress.getMetadata().getAnnotations()
+                .getOrDefault("nginx.ingress.kubernetes.io/proxy-body-size", "1m");
         assertTrue(bytes(gatewayLimit) >= bytes(catalogLimit),
                 "the ingress accepts bodies up to " + gatewayLimit + ", catalog-service up to " + catalogLimit);
     }
@@ -230,7 +249,8 @@ class RenderedManifestsTest {
         Map<String, List<Object>> topics = new TreeMap<>();
         for (GenericKubernetesResource topic : prod.custom("KafkaTopic")) {
             assertEquals(kafka.getMetadata().getName(), topic.getMetadata().getLabels().get("strimzi.io/cluster"));
-            topics.put(topic.get("spec", "topicName"), List.of(topic.get("spec", "partitions"), topic.get("spec", "replicas"),
+            topics.put(topic.get("spec", "topicName"), List.of(topic.get("spec", "partitions"),
+                    topic.get("spec", "replicas"),
                     String.valueOf(topic.<Object>get("spec", "config", "retention.ms"))));
         }
         assertEquals(Map.of(
@@ -268,22 +288,28 @@ class RenderedManifestsTest {
         assertEquals(1, redis.getSpec().getVolumeClaimTemplates().size());
         String claim = redis.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
         assertTrue(pod.getContainers().get(0).getVolumeMounts().stream()
-                .anyMatch(m -> m.getName().equals(claim) && m.getMountPath().equals("/data")), "the AOF is not on the pod's claim");
+                .anyMatch(m -> m.getName().equals(claim) && m.getMountPath().equals("/data")),
+                "the AOF is not on the pod's claim");
 
         Set<String> sentinel = redisFile(manifests, "sentinel.conf");
-        assertTrue(sentinel.containsAll(Set.of("port 26379", "sentinel resolve-hostnames yes", "sentinel announce-hostnames yes",
-                "sentinel monitor bricks @MASTER@ 6379 2", "sentinel down-after-milliseconds bricks 2000",
-                "sentinel failover-timeout bricks 10000")), sentinel::toString);
+        assertTrue(sentinel.containsAll(Set.of("port 26379", "sentinel resolve-hostnames yes",
+                "sentinel announce-hostnames yes", "sentinel monitor bricks @MASTER@ 6379 2",
+                "sentinel down-after-milliseconds bricks 2000", "sentinel failover-timeout bricks 10000")),
+                sentinel::toString);
 
         Service headless = manifests.named(Service.class, redis.getSpec().getServiceName()).orElseThrow();
         assertEquals("None", headless.getSpec().getClusterIP(), "the pods' DNS names need a headless Service");
-        assertEquals(Boolean.TRUE, headless.getSpec().getPublishNotReadyAddresses(), "a starting pod must find the others");
+        assertEquals(Boolean.TRUE, headless.getSpec().getPublishNotReadyAddresses(),
+                "a starting pod must find the others");
         Service sentinels = manifests.named(Service.class, "redis-sentinel").orElseThrow();
         assertEquals(List.of(26379), sentinels.getSpec().getPorts().stream().map(ServicePort::getPort).toList());
 
-        List<WeightedPodAffinityTerm> spread = pod.getAffinity().getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution();
-        assertTrue(spread.stream().anyMatch(t -> "kubernetes.io/hostname".equals(t.getPodAffinityTerm().getTopologyKey())
-                && ManifestChecks.matches(t.getPodAffinityTerm().getLabelSelector(), redis.getSpec().getTemplate().getMetadata().getLabels())),
+        List<WeightedPodAffinityTerm> spread = pod.getAffinity().getPodAntiAffinity()
+                .getPreferredDuringSchedulingIgnoredDuringExecution();
+        Map<String, String> redisLabels = redis.getSpec().getTemplate().getMetadata().getLabels();
+        assertTrue(spread.stream().anyMatch(
+                t -> "kubernetes.io/hostname".equals(t.getPodAffinityTerm().getTopologyKey())
+                        && ManifestChecks.matches(t.getPodAffinityTerm().getLabelSelector(), redisLabels)),
                 "the Redis pods are not spread over nodes");
     }
 
@@ -291,13 +317,16 @@ class RenderedManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void cartAsksEverySentinelForTheMasterAndWaitsForAReplicaToAcknowledge(String overlay) {
         Manifests manifests = rendered(overlay);
-        Map<String, String> environment = new ManifestChecks(manifests, bricks()).environmentOf(brickContainer(manifests, "cart-service"));
+        Map<String, String> environment = new ManifestChecks(manifests, bricks())
+                .environmentOf(brickContainer(manifests, "cart-service"));
         ApplicationConfig cart = ApplicationConfig.of("cart-service");
         StatefulSet redis = redis(manifests);
 
         assertEquals("sentinel", cart.resolve("quarkus.redis.client-type", environment, "standalone"));
-        String monitor = redisFile(manifests, "sentinel.conf").stream().filter(l -> l.startsWith("sentinel monitor ")).findFirst().orElseThrow();
-        assertEquals(monitor.split("\\s+")[2], cart.resolve("quarkus.redis.master-name", environment, null), "the sentinels' master name");
+        String monitor = redisFile(manifests, "sentinel.conf").stream()
+                .filter(l -> l.startsWith("sentinel monitor ")).findFirst().orElseThrow();
+        assertEquals(monitor.split("\\s+")[2], cart.resolve("quarkus.redis.master-name", environment, null),
+                "the sentinels' master name");
         Set<String> sentinels = IntStream.range(0, redis.getSpec().getReplicas())
                 .mapToObj(i -> "redis://redis-" + i + "." + redis.getSpec().getServiceName() + ":26379")
                 .collect(Collectors.toSet());
@@ -308,7 +337,8 @@ class RenderedManifestsTest {
     }
 
     private static StatefulSet redis(Manifests manifests) {
-        return manifests.named(StatefulSet.class, ManifestChecks.REDIS).orElseThrow(() -> new AssertionError("no StatefulSet redis"));
+        return manifests.named(StatefulSet.class, ManifestChecks.REDIS)
+                .orElseThrow(() -> new AssertionError("no StatefulSet redis"));
     }
 
     /** The lines that say something (no comments, no blank lines) of a file of the Redis pods' ConfigMap. */
@@ -319,7 +349,8 @@ class RenderedManifestsTest {
                 .findFirst().orElseThrow(() -> new AssertionError("the Redis pods mount no ConfigMap"));
         String text = manifests.named(ConfigMap.class, configMap).orElseThrow().getData().get(file);
         assertNotNull(text, configMap + " has no " + file);
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .collect(Collectors.toSet());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -327,7 +358,8 @@ class RenderedManifestsTest {
     void bricksReachTheStatefulPartsThroughTheOperatorsServices(String overlay) {
         Manifests manifests = rendered(overlay);
         ManifestChecks checks = new ManifestChecks(manifests, bricks());
-        Set<String> hosts = manifests.ofType(Service.class).stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
+        Set<String> hosts = manifests.ofType(Service.class).stream().map(s -> s.getMetadata().getName())
+                .collect(Collectors.toSet());
         hosts.add(single(manifests, "Kafka").getMetadata().getName() + "-kafka-bootstrap");
         manifests.custom("Cluster").forEach(c -> hosts.add(c.getMetadata().getName() + "-rw"));
         // A StatefulSet's pods have stable names through their headless Service: redis-0.redis-headless.
@@ -335,7 +367,8 @@ class RenderedManifestsTest {
             manifests.named(Service.class, set.getSpec().getServiceName())
                     .filter(service -> "None".equals(service.getSpec().getClusterIP()))
                     .ifPresent(service -> IntStream.range(0, set.getSpec().getReplicas())
-                            .forEach(i -> hosts.add(set.getMetadata().getName() + "-" + i + "." + service.getMetadata().getName())));
+                            .forEach(i -> hosts.add(set.getMetadata().getName() + "-" + i + "."
+                                    + service.getMetadata().getName())));
         }
         Pattern host = Pattern.compile("^(?:[a-z]+:)*(?://)?([a-z0-9.-]+)[:/]?");
         for (String brick : Project.BRICKS) {
@@ -350,7 +383,8 @@ class RenderedManifestsTest {
                     Matcher matcher = host.matcher(address.strip().replaceFirst("^jdbc:", ""));
                     assertTrue(matcher.find(), brick + " " + name + "=" + value);
                     assertTrue(hosts.contains(matcher.group(1)),
-                            brick + " " + name + "=" + value + ": " + matcher.group(1) + " is neither a Service nor a StatefulSet pod of the manifest");
+                            brick + " " + name + "=" + value + ": " + matcher.group(1)
+                                    + " is neither a Service nor a StatefulSet pod of the manifest");
                 }
             }
         });
@@ -376,8 +410,10 @@ class RenderedManifestsTest {
     @Test
     void everySecretABrickUsesIsCreatedByAnOperatorOrByTheReadmeRecipe() throws IOException {
         Manifests prod = rendered("prod");
-        String readme = Files.readString(Project.k8s().resolve("README.md"), StandardCharsets.UTF_8).replace("\\\n", " ");
-        Set<String> operatorSecrets = prod.custom("Cluster").stream().map(c -> c.getMetadata().getName() + "-app").collect(Collectors.toSet());
+        String readme = Files.readString(Project.k8s().resolve("README.md"), StandardCharsets.UTF_8)
+                .replace("\\\n", " ");
+        Set<String> operatorSecrets = prod.custom("Cluster").stream().map(c -> c.getMetadata().getName() + "-app")
+                .collect(Collectors.toSet());
         Map<String, Set<String>> used = new TreeMap<>();
         for (String brick : Project.BRICKS) {
             PodSpec pod = deployment(prod, brick).getSpec().getTemplate().getSpec();
@@ -408,9 +444,11 @@ class RenderedManifestsTest {
             if (prod.named(Secret.class, secret).isPresent() || operatorSecrets.contains(secret)) {
                 return;
             }
-            Matcher recipe = Pattern.compile("kubectl[^\\n]*create secret generic " + Pattern.quote(secret) + "\\s[^\\n]*").matcher(readme);
+            Matcher recipe = Pattern.compile(
+                    "kubectl[^\\n]*create secret generic " + Pattern.quote(secret) + "\\s[^\\n]*").matcher(readme);
             if (!recipe.find()) {
-                problems.add(secret + " is neither in the manifests, nor made by an operator, nor created by a recipe in k8s/README.md");
+                problems.add(secret + " is neither in the manifests, nor made by an operator,"
+                        + " nor created by a recipe in k8s/README.md");
                 return;
             }
             String line = recipe.group();

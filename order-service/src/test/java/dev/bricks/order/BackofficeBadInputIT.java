@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
-import dev.bricks.order.api.OrderQuery;
 import dev.bricks.order.backoffice.StaffSession;
+import dev.bricks.order.order.OrderQuery;
 import dev.bricks.order.support.OrderServiceTestResources;
 import dev.bricks.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -97,7 +97,8 @@ class DrainingSurvivesRestartsIT {
             assertStoredOnce(ids);
             double stored = second.metric("orders_drained_total{outcome=\"stored\"}");
             double duplicates = second.metric("orders_drained_total{outcome=\"duplicate\"}");
-            System.out.printf("[figure] after the restart: %.0f stored, %.0f redelivered records found already stored%n",
+            System.out.printf("[figure] after the restart: %.0f stored,"
+                    + " %.0f redelivered records found already stored%n",
                     stored, duplicates);
             assertEquals(ORDERS - storedAtKill, (long) stored, "the restart stores exactly the missing orders");
         }

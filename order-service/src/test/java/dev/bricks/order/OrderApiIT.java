@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.contracts.order.OrderPlaced;
-import dev.bricks.order.api.OrderQuery;
+import dev.bricks.order.order.OrderQuery;
 import dev.bricks.order.store.OrderStore;
 import dev.bricks.order.support.OrderRecords;
 import dev.bricks.order.support.OrderServiceTestResources;

@@ -60,7 +60,10 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return Math.max(currency.getDefaultFractionDigits(), 0);
     }
 
-    /** {@code amount} rounded half-even to the currency's {@link #decimals} ("0.375" EUR → "0.38", "301.0" JPY → "301"). */
+    /**
+     * {@code amount} rounded half-even to the currency's {@link #decimals} ("0.375" EUR → "0.38",
+     * "301.0" JPY → "301").
+     */
     public static BigDecimal round(BigDecimal amount, String currency) {
         return amount.setScale(decimals(currency), ROUNDING);
     }

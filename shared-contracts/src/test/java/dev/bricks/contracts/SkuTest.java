@@ -49,6 +49,7 @@ class SkuTest {
     @Test
     void theRuleIsWordedAsTheCartAndTheCatalogAnswerIt() {
         assertEquals("must be 1-64 letters, digits, '.', '_' or '-'", Sku.RULE);
-        assertEquals("must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit", Sku.RULE_IN_FULL);
+        assertEquals("must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+                Sku.RULE_IN_FULL);
     }
 }

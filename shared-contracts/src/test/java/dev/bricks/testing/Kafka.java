@@ -165,7 +165,8 @@ public final class Kafka {
             await(admin.listOffsets(latest).all()).forEach((partition, info) -> offsets.put(partition, info.offset()));
             return offsets;
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("cannot read the end offsets of " + topic + " on " + bootstrap(), e.getCause());
+            throw new IllegalStateException("cannot read the end offsets of " + topic + " on " + bootstrap(),
+                    e.getCause());
         }
     }
 

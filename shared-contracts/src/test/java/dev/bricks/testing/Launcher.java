@@ -17,7 +17,10 @@ public final class Launcher {
     private Launcher() {
     }
 
-    /** The repository root: the {@code bricks.root} system property (set by Failsafe) or the nearest parent holding {@code bricks}. */
+    /**
+     * The repository root: the {@code bricks.root} system property (set by Failsafe) or the nearest
+     * parent holding {@code bricks}.
+     */
     public static Path root() {
         String property = System.getProperty("bricks.root");
         if (property != null && Files.isExecutable(Path.of(property, "bricks"))) {
@@ -47,7 +50,8 @@ public final class Launcher {
                 throw new IllegalStateException("./bricks " + String.join(" ", args) + " timed out");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("./bricks " + String.join(" ", args) + " exited " + process.exitValue());
+                throw new IllegalStateException("./bricks " + String.join(" ", args) + " exited "
+                        + process.exitValue());
             }
             return new String(out, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.bricks.cart.checkout;
 
 import dev.bricks.cart.CartConfig;
-import dev.bricks.cart.CartIds;
+import dev.bricks.cart.cart.CartIds;
 import dev.bricks.cart.catalog.ProductPrices;
 import dev.bricks.cart.pricing.CartPricing;
 import dev.bricks.cart.pricing.PriceQuote;

@@ -45,9 +45,11 @@ public final class CartPricing {
             boolean stale = quote.stale() || !sameCurrency;
             anyStale |= stale;
             shown.add(new CartLine(p.line().sku(), quote.name(), quote.unitPrice(), p.line().quantity(),
-                    new Money(Money.round(lineTotal, quote.unitPrice().currency()), quote.unitPrice().currency()), stale));
+                    new Money(Money.round(lineTotal, quote.unitPrice().currency()), quote.unitPrice().currency()),
+                    stale));
         }
-        return new CartView(cartId, List.copyOf(shown), new Money(Money.round(total, currency), currency), items, anyStale);
+        return new CartView(cartId, List.copyOf(shown), new Money(Money.round(total, currency), currency), items,
+                anyStale);
     }
 
     public static BigDecimal lineTotal(BigDecimal unitPrice, int quantity) {

@@ -43,7 +43,8 @@ public class RedisScripts {
             }
         } catch (NotReplicated e) {
             LOG.warnf("Redis script %s: %s", script.name(), e.getMessage());
-            throw ProblemException.unavailable("the cart store (Redis) could not copy the change to a replica; try again shortly", 2);
+            throw ProblemException.unavailable(
+                    "the cart store (Redis) could not copy the change to a replica; try again shortly", 2);
         } catch (RuntimeException e) {
             LOG.warnf("Redis script %s failed: %s", script.name(), e.toString());
             throw ProblemException.unavailable("the cart store (Redis) is unavailable; try again shortly", 2);
@@ -76,7 +77,8 @@ public class RedisScripts {
 
     private static final class NotReplicated extends RuntimeException {
         NotReplicated(long acknowledged, int wanted) {
-            super("only " + acknowledged + " of " + wanted + " replica(s) acknowledged the change in time", null, false, false);
+            super("only " + acknowledged + " of " + wanted + " replica(s) acknowledged the change in time",
+                    null, false, false);
         }
     }
 }

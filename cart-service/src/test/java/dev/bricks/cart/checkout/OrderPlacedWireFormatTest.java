@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bricks.cart.StrictNumbers;
+import dev.bricks.cart.api.StrictNumbers;
 import dev.bricks.cart.pricing.PriceQuote;
 import dev.bricks.cart.store.StoredCart;
 import dev.bricks.cart.store.StoredLine;
@@ -66,7 +66,8 @@ class OrderPlacedWireFormatTest {
         StoredCart cart = new StoredCart("c", CUSTOMER_ID,
                 List.of(new StoredLine("KIT-0042", 1, null, 1), new StoredLine("OFF-0007", 1, null, 2)));
         ProblemException refused = assertThrows(ProblemException.class, () -> CheckoutService.order(ORDER_ID, cart,
-                List.of(quote("Lamp", "1.00", "EUR"), quote("Pen", "1.00", "USD")), CUSTOMER_ID, "a@b.c", Instant.EPOCH));
+                List.of(quote("Lamp", "1.00", "EUR"), quote("Pen", "1.00", "USD")), CUSTOMER_ID, "a@b.c",
+                Instant.EPOCH));
         assertEquals(422, refused.status());
     }
 }

@@ -19,7 +19,8 @@ public class ActiveGeneration {
         Optional<Long> overdue = registry.overdue();
         if (overdue.isPresent()) {
             // serving now would serve the previous catalogue after the cutover instant
-            throw ProblemException.unavailable("catalogue generation " + overdue.get() + " is due and still being staged", 1);
+            throw ProblemException.unavailable("catalogue generation " + overdue.get()
+                    + " is due and still being staged", 1);
         }
         return registry.active().map(GenerationRegistry.Active::number)
                 .orElseThrow(() -> ProblemException.unavailable("no catalogue generation is active yet", 1));

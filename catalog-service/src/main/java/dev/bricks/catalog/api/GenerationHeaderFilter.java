@@ -20,7 +20,8 @@ public class GenerationHeaderFilter implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!response.getHeaders().containsKey(CatalogHeaders.GENERATION)
                 && request.getUriInfo().getPath().startsWith("/api/catalog")) {
-            generation.current().ifPresent(number -> response.getHeaders().putSingle(CatalogHeaders.GENERATION, number));
+            generation.current()
+                    .ifPresent(number -> response.getHeaders().putSingle(CatalogHeaders.GENERATION, number));
         }
     }
 }

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Catalogue generations: this replica's view of them, and uploads of new ones (staff). */
 @Path("/api/catalog/generations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "catalog generations", description = "Whole-catalogue uploads activated by every replica at the same instant")
+@Tag(name = "catalog generations",
+        description = "Whole-catalogue uploads activated by every replica at the same instant")
 public class GenerationResource {
 
     private final GenerationRegistry registry;
@@ -77,16 +78,20 @@ public class GenerationResource {
     @POST
     @RolesAllowed(Roles.STAFF)
     @Consumes({ "application/x-ndjson", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Upload a whole new catalogue", description = "NDJSON, one product a line (sku, name, description, category, price {amount, currency}, optional attributes), at most 100,000. Validated whole before anything is published; errors name the line.")
+    @Operation(summary = "Upload a whole new catalogue", description = "NDJSON, one product a line (sku, name,"
+            + " description, category, price {amount, currency}, optional attributes), at most 100,000."
+            + " Validated whole before anything is published; errors name the line.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = GenerationAccepted.class)))
     @APIResponse(responseCode = "400", description = "invalid upload; the problem names the line(s)")
     @APIResponse(responseCode = "401", description = "no valid token")
     @APIResponse(responseCode = "403", description = "not staff")
     @APIResponse(responseCode = "503", description = "Kafka unavailable; nothing was published")
     public Response upload(
-            @QueryParam("activateAt") @Parameter(description = "ISO-8601 instant; absent: as soon as staged") String activateAt,
+            @QueryParam("activateAt")
+            @Parameter(description = "ISO-8601 instant; absent: as soon as staged") String activateAt,
             InputStream body) {
         GenerationAccepted accepted = uploads.upload(body, activateAt, identity.getPrincipal().getName());
-        return Response.accepted(accepted).location(URI.create("/api/catalog/generations/" + accepted.generation())).build();
+        return Response.accepted(accepted)
+                .location(URI.create("/api/catalog/generations/" + accepted.generation())).build();
     }
 }

@@ -2,7 +2,6 @@ package dev.bricks.catalog.api;
 
 import dev.bricks.catalog.CatalogConfig;
 import dev.bricks.catalog.browse.CatalogReads;
-import dev.bricks.catalog.browse.ProductQueryParser;
 import dev.bricks.catalog.store.ProductFilter;
 import dev.bricks.contracts.catalog.CatalogHeaders;
 import dev.bricks.contracts.catalog.CategoryCount;
@@ -46,32 +45,38 @@ public class ProductResource {
 
     @GET
     @Path("/products")
-    @Operation(summary = "Search products", description = "Words of q must all occur in name or description (case-insensitive); page is 0-based.")
+    @Operation(summary = "Search products",
+            description = "Words of q must all occur in name or description (case-insensitive); page is 0-based.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductPage.class)))
     @APIResponse(responseCode = "400", description = "a parameter is invalid; the problem names it")
     public Response products(@QueryParam("q") String q, @QueryParam("category") String category,
             @QueryParam("minPrice") @Parameter(schema = @Schema(type = SchemaType.NUMBER)) String minPrice,
             @QueryParam("maxPrice") @Parameter(schema = @Schema(type = SchemaType.NUMBER)) String maxPrice,
-            @QueryParam("sort") @Parameter(schema = @Schema(enumeration = { "name", "-name", "price", "-price" })) String sort,
+            @QueryParam("sort")
+            @Parameter(schema = @Schema(enumeration = { "name", "-name", "price", "-price" })) String sort,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) String page,
-            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String size) {
+            @QueryParam("size")
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) String size) {
         ProductFilter filter = ProductQueryParser.filter(q, category, minPrice, maxPrice, sort);
         int pageIndex = ProductQueryParser.page(page);
         int pageSize = ProductQueryParser.size(size);
         long active = generation.require();
-        return Response.ok(reads.page(active, filter, pageIndex, pageSize)).header(CatalogHeaders.GENERATION, active).build();
+        return Response.ok(reads.page(active, filter, pageIndex, pageSize))
+                .header(CatalogHeaders.GENERATION, active).build();
     }
 
     @GET
     @Path("/products/{sku}")
-    @Operation(summary = "One product", description = "With ETag (changes with the generation and the product) and If-None-Match support.")
+    @Operation(summary = "One product",
+            description = "With ETag (changes with the generation and the product) and If-None-Match support.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Product.class)))
     @APIResponse(responseCode = "304", description = "the If-None-Match tag still matches")
     @APIResponse(responseCode = "404", description = "no such product in the active generation")
     public Response product(@PathParam("sku") String sku, @HeaderParam("If-None-Match") String ifNoneMatch) {
         long active = generation.require();
         CatalogReads.ProductBody body = reads.product(active, sku)
-                .orElseThrow(() -> ProblemException.notFound("no product with sku " + sku + " in generation " + active));
+                .orElseThrow(() -> ProblemException.notFound(
+                        "no product with sku " + sku + " in generation " + active));
         Response.ResponseBuilder response = matches(ifNoneMatch, body.etag())
                 ? Response.notModified()
                 : Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE);
@@ -82,7 +87,8 @@ public class ProductResource {
     @GET
     @Path("/categories")
     @Operation(summary = "Categories with their product counts")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryCount.class)))
+    @APIResponse(responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryCount.class)))
     public Response categories() {
         long active = generation.require();
         return Response.ok(reads.categories(active)).header(CatalogHeaders.GENERATION, active).build();

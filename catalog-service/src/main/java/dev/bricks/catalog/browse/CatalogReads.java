@@ -1,8 +1,8 @@
 package dev.bricks.catalog.browse;
 
+import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.catalog.store.ProductFilter;
 import dev.bricks.catalog.store.ProductStore;
-import dev.bricks.catalog.upload.CanonicalProducts;
 import dev.bricks.contracts.catalog.CategoryCount;
 import dev.bricks.contracts.catalog.ProductPage;
 import io.quarkus.cache.CacheResult;

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class DemoCatalogue {
 
-    private record Category(String name, String prefix, String[] nouns, String[] materials, int minEuros, int maxEuros) {
+    private record Category(String name, String prefix, String[] nouns, String[] materials, int minEuros,
+            int maxEuros) {
     }
 
     private static final String[] BRANDS = { "Nordvik", "Aurelia", "Bricklane", "Castello", "Fenwick", "Kobold",
@@ -35,15 +36,16 @@ public class DemoCatalogue {
                     new String[] { "stainless steel", "cast iron", "walnut", "stoneware", "enamelled steel" }, 6, 180),
             new Category("Garden", "GAR", new String[] { "Pruning Shears", "Watering Can", "Garden Hose", "Planter",
                     "Rake", "Trowel", "Bird Feeder", "Compost Bin", "Lawn Sprinkler", "Kneeling Pad" },
-                    new String[] { "galvanised steel", "recycled plastic", "terracotta", "ash wood", "bamboo" }, 5, 140),
-            new Category("Outdoor", "OUT", new String[] { "Tent", "Sleeping Bag", "Headlamp", "Camping Stove", "Backpack",
-                    "Water Bottle", "Trekking Poles", "Camp Chair", "Rain Jacket", "Cooler Box" },
+                    new String[] { "galvanised steel", "recycled plastic", "terracotta", "ash wood", "bamboo" },
+                    5, 140),
+            new Category("Outdoor", "OUT", new String[] { "Tent", "Sleeping Bag", "Headlamp", "Camping Stove",
+                    "Backpack", "Water Bottle", "Trekking Poles", "Camp Chair", "Rain Jacket", "Cooler Box" },
                     new String[] { "ripstop nylon", "aluminium", "merino", "recycled polyester", "titanium" }, 9, 420),
             new Category("Electronics", "ELE", new String[] { "Bluetooth Speaker", "Headphones", "USB-C Charger",
                     "Power Bank", "Desk Lamp", "Webcam", "Keyboard", "Wireless Mouse", "Smart Plug", "E-Reader Cover" },
                     new String[] { "anodised aluminium", "ABS", "fabric-wrapped", "silicone", "glass" }, 12, 350),
-            new Category("Books", "BOO", new String[] { "Cookbook", "Field Guide", "Atlas", "Novel", "Poetry Collection",
-                    "Travel Guide", "Sketchbook", "Notebook", "Planner", "Photo Book" },
+            new Category("Books", "BOO", new String[] { "Cookbook", "Field Guide", "Atlas", "Novel",
+                    "Poetry Collection", "Travel Guide", "Sketchbook", "Notebook", "Planner", "Photo Book" },
                     new String[] { "hardcover", "paperback", "linen-bound", "spiral-bound", "recycled paper" }, 4, 60),
             new Category("Toys", "TOY", new String[] { "Building Blocks", "Puzzle", "Wooden Train", "Plush Bear",
                     "Board Game", "Kite", "Marble Run", "Doll House", "Yo-Yo", "Stacking Rings" },
@@ -54,8 +56,8 @@ public class DemoCatalogue {
             new Category("Sports", "SPO", new String[] { "Yoga Mat", "Running Shoes", "Tennis Racket", "Football",
                     "Skipping Rope", "Dumbbell Set", "Cycling Gloves", "Swim Goggles", "Foam Roller", "Kettlebell" },
                     new String[] { "natural rubber", "carbon fibre", "neoprene", "mesh", "cast iron" }, 8, 260),
-            new Category("Beauty", "BEA", new String[] { "Face Cream", "Shampoo", "Hand Soap", "Lip Balm", "Body Lotion",
-                    "Hair Brush", "Bath Salts", "Sunscreen", "Shaving Kit", "Perfume" },
+            new Category("Beauty", "BEA", new String[] { "Face Cream", "Shampoo", "Hand Soap", "Lip Balm",
+                    "Body Lotion", "Hair Brush", "Bath Salts", "Sunscreen", "Shaving Kit", "Perfume" },
                     new String[] { "lavender", "citrus", "unscented", "sandalwood", "aloe vera" }, 3, 90),
             new Category("Office", "OFF", new String[] { "Fountain Pen", "Desk Organiser", "Stapler", "Monitor Stand",
                     "Filing Box", "Whiteboard", "Pencil Case", "Letter Tray", "Desk Mat", "Bookends" },
@@ -80,7 +82,8 @@ public class DemoCatalogue {
             String[] cents = { "00", "49", "95", "99" };
             BigDecimal amount = new BigDecimal(euros + "." + cents[random.nextInt(cents.length)])
                     .setScale(2, RoundingMode.UNNECESSARY);
-            Map<String, String> attributes = new TreeMap<>(Map.of("colour", colour, "material", material, "brand", brand));
+            Map<String, String> attributes =
+                    new TreeMap<>(Map.of("colour", colour, "material", material, "brand", brand));
             products.add(new Product(String.format("%s-%04d", category.prefix(), serial), name, description,
                     category.name(), new Money(amount, "EUR"), attributes));
         }

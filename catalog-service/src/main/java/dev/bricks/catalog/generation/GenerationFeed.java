@@ -169,14 +169,16 @@ public class GenerationFeed {
             if (GenerationChunk.TYPE.equals(kind)) {
                 GenerationChunk chunk = json.readValue(record.value(), GenerationChunk.class);
                 if (chunk.schemaVersion() != GenerationChunk.SCHEMA_VERSION) {
-                    LOG.errorf("offset %d: chunk schema version %d is not understood; skipped", record.offset(), chunk.schemaVersion());
+                    LOG.errorf("offset %d: chunk schema version %d is not understood; skipped", record.offset(),
+                            chunk.schemaVersion());
                     return Optional.empty();
                 }
                 return Optional.of(chunk);
             } else if (GenerationCommit.TYPE.equals(kind)) {
                 GenerationCommit commit = json.readValue(record.value(), GenerationCommit.class);
                 if (commit.schemaVersion() != GenerationCommit.SCHEMA_VERSION) {
-                    LOG.errorf("offset %d: commit schema version %d is not understood; skipped", record.offset(), commit.schemaVersion());
+                    LOG.errorf("offset %d: commit schema version %d is not understood; skipped", record.offset(),
+                            commit.schemaVersion());
                     return Optional.empty();
                 }
                 return Optional.of(commit);

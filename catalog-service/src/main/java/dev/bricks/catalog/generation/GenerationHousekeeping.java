@@ -22,7 +22,8 @@ public class GenerationHousekeeping {
         this.config = config;
     }
 
-    @Scheduled(every = "${bricks.catalog.housekeeping-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bricks.catalog.housekeeping-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         registry.retire();
         // only once caught up: while replaying, an old upload's commit may simply not have been read yet

@@ -37,7 +37,8 @@ public class GenerationRegistry {
     public GenerationRegistry(ProductStore store, CatalogConfig config, MeterRegistry meters) {
         this(store, config.retireGrace(), Clock.systemUTC());
         meters.gauge("catalog.generation.active", this, r -> r.active().map(a -> (double) a.number()).orElse(-1.0));
-        meters.gauge("catalog.generation.active.products", this, r -> r.active().map(a -> (double) a.products()).orElse(0.0));
+        meters.gauge("catalog.generation.active.products", this,
+                r -> r.active().map(a -> (double) a.products()).orElse(0.0));
     }
 
     GenerationRegistry(ProductStore store, Duration retireGrace, Clock clock) {

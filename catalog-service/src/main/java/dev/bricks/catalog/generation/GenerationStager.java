@@ -1,7 +1,7 @@
 package dev.bricks.catalog.generation;
 
+import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.catalog.store.ProductStore;
-import dev.bricks.catalog.upload.CanonicalProducts;
 import dev.bricks.contracts.catalog.Product;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

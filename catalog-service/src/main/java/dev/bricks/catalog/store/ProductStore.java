@@ -155,7 +155,8 @@ public class ProductStore {
     }
 
     public List<CategoryCount> categories(long generation) {
-        String sql = "SELECT category, COUNT(*) FROM " + generationTable(generation) + " GROUP BY category ORDER BY category";
+        String sql = "SELECT category, COUNT(*) FROM " + generationTable(generation)
+                + " GROUP BY category ORDER BY category";
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
@@ -169,7 +170,8 @@ public class ProductStore {
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.size(); i++) {
             statement.setObject(i + 1, parameters.get(i));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.catalog.CatalogConfig;
 import dev.bricks.catalog.generation.GenerationChunk;
 import dev.bricks.catalog.generation.GenerationCommit;
+import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -72,15 +73,16 @@ public class GenerationPublisher {
                     chunks.size(), catalogue.checksum(), uploadedBy, Instant.now()))
                     .get(remaining(deadline), TimeUnit.NANOSECONDS);
             long generation = committed.offset() + 1;
-            LOG.infof("generation %d published by %s: %d products in %d chunks, activates at %s", generation, uploadedBy,
-                    catalogue.products().size(), chunks.size(), activateAt);
+            LOG.infof("generation %d published by %s: %d products in %d chunks, activates at %s", generation,
+                    uploadedBy, catalogue.products().size(), chunks.size(), activateAt);
             return generation;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize a generation record", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warnf("upload %s not published: %s", uploadId, e.toString());
             resetProducer();
-            throw ProblemException.unavailable("the catalogue could not be published to Kafka; nothing was activated, try again", 10);
+            throw ProblemException.unavailable(
+                    "the catalogue could not be published to Kafka; nothing was activated, try again", 10);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             resetProducer();
@@ -146,7 +148,8 @@ public class GenerationPublisher {
             properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
             properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.publishTimeout().toMillis()));
+            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    String.valueOf(config.publishTimeout().toMillis()));
             properties.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L * 1024 * 1024));
             producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());

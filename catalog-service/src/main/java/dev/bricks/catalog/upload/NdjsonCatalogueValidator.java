@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.contracts.Money;
 import dev.bricks.contracts.Sku;
 import dev.bricks.contracts.catalog.Product;
@@ -62,7 +63,8 @@ public final class NdjsonCatalogueValidator {
                     continue;
                 }
                 if (++productLines > maxProducts) {
-                    errors.add(lineError(lineNumber, "more than " + maxProducts + " products (the limit of one upload)"));
+                    errors.add(lineError(lineNumber,
+                            "more than " + maxProducts + " products (the limit of one upload)"));
                     errorCount++;
                     break;
                 }
@@ -72,7 +74,8 @@ public final class NdjsonCatalogueValidator {
                 if (result.product != null) {
                     Integer earlier = lineOfSku.putIfAbsent(result.product.sku(), lineNumber);
                     if (earlier != null) {
-                        result = LineResult.error("sku: duplicate of line " + earlier + " (" + result.product.sku() + ")");
+                        result = LineResult.error(
+                                "sku: duplicate of line " + earlier + " (" + result.product.sku() + ")");
                     }
                 }
                 if (result.error != null) {
@@ -118,7 +121,8 @@ public final class NdjsonCatalogueValidator {
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                return LineResult.error(name + ": unknown field (expected sku, name, description, category, price, attributes)");
+                return LineResult.error(
+                        name + ": unknown field (expected sku, name, description, category, price, attributes)");
             }
         }
         String sku = text(node, "sku");

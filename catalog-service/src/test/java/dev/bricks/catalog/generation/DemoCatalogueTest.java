@@ -3,7 +3,7 @@ package dev.bricks.catalog.generation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bricks.catalog.upload.CanonicalProducts;
+import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.contracts.catalog.Product;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +23,8 @@ class DemoCatalogueTest {
         assertEquals(checksum(products), checksum(new DemoCatalogue().products(1200)));
         assertEquals(1200, products.stream().map(Product::sku).distinct().count());
         assertEquals(10, products.stream().map(Product::category).distinct().count());
-        assertTrue(products.stream().allMatch(p -> p.price().amount().signum() > 0 && p.price().currency().equals("EUR")));
+        assertTrue(products.stream().allMatch(p -> p.price().amount().signum() > 0
+                && p.price().currency().equals("EUR")));
         assertEquals(120, products.stream().collect(Collectors.groupingBy(Product::category, Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).min().orElseThrow());
     }

@@ -1,16 +1,16 @@
 package dev.bricks.catalog.generation;
 
-import static dev.bricks.catalog.GoldenGeneration.ACTIVATE_AT;
-import static dev.bricks.catalog.GoldenGeneration.CHECKSUM;
-import static dev.bricks.catalog.GoldenGeneration.PRODUCTS;
-import static dev.bricks.catalog.GoldenGeneration.UPLOADED_AT;
-import static dev.bricks.catalog.GoldenGeneration.UPLOADED_BY;
-import static dev.bricks.catalog.GoldenGeneration.UPLOAD_ID;
+import static dev.bricks.catalog.support.GoldenGeneration.ACTIVATE_AT;
+import static dev.bricks.catalog.support.GoldenGeneration.CHECKSUM;
+import static dev.bricks.catalog.support.GoldenGeneration.PRODUCTS;
+import static dev.bricks.catalog.support.GoldenGeneration.UPLOADED_AT;
+import static dev.bricks.catalog.support.GoldenGeneration.UPLOADED_BY;
+import static dev.bricks.catalog.support.GoldenGeneration.UPLOAD_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bricks.catalog.GoldenGeneration;
+import dev.bricks.catalog.support.GoldenGeneration;
 import dev.bricks.testing.Golden;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -48,16 +48,17 @@ class GenerationFeedWireFormatTest {
         Optional<GenerationRecord> read = GenerationFeed.read(
                 record("catalog.generation.commit", Golden.bytes(GoldenGeneration.COMMIT)), json);
 
-        assertEquals(Optional.of(new GenerationCommit(1, UPLOAD_ID, ACTIVATE_AT, 2, 1, CHECKSUM, UPLOADED_BY, UPLOADED_AT)),
-                read);
+        GenerationCommit expected =
+                new GenerationCommit(1, UPLOAD_ID, ACTIVATE_AT, 2, 1, CHECKSUM, UPLOADED_BY, UPLOADED_AT);
+        assertEquals(Optional.of(expected), read);
     }
 
     @Test
     void aRecordOfAnotherSchemaVersionIsSkipped() {
         assertTrue(GenerationFeed.read(record("catalog.generation.chunk", withSchemaVersion(GoldenGeneration.CHUNK, 2)),
                 json).isEmpty());
-        assertTrue(GenerationFeed.read(record("catalog.generation.commit", withSchemaVersion(GoldenGeneration.COMMIT, 2)),
-                json).isEmpty());
+        assertTrue(GenerationFeed.read(
+                record("catalog.generation.commit", withSchemaVersion(GoldenGeneration.COMMIT, 2)), json).isEmpty());
     }
 
     @Test

@@ -1,15 +1,16 @@
 package dev.bricks.catalog.upload;
 
-import static dev.bricks.catalog.GoldenGeneration.ACTIVATE_AT;
-import static dev.bricks.catalog.GoldenGeneration.CHECKSUM;
-import static dev.bricks.catalog.GoldenGeneration.PRODUCTS;
-import static dev.bricks.catalog.GoldenGeneration.UPLOADED_AT;
-import static dev.bricks.catalog.GoldenGeneration.UPLOADED_BY;
-import static dev.bricks.catalog.GoldenGeneration.UPLOAD_ID;
+import static dev.bricks.catalog.support.GoldenGeneration.ACTIVATE_AT;
+import static dev.bricks.catalog.support.GoldenGeneration.CHECKSUM;
+import static dev.bricks.catalog.support.GoldenGeneration.PRODUCTS;
+import static dev.bricks.catalog.support.GoldenGeneration.UPLOADED_AT;
+import static dev.bricks.catalog.support.GoldenGeneration.UPLOADED_BY;
+import static dev.bricks.catalog.support.GoldenGeneration.UPLOAD_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bricks.catalog.CatalogConfig;
-import dev.bricks.catalog.GoldenGeneration;
+import dev.bricks.catalog.store.CanonicalProducts;
+import dev.bricks.catalog.support.GoldenGeneration;
 import dev.bricks.testing.Golden;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;

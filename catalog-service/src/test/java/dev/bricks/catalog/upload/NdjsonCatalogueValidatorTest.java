@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.contracts.Money;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.problem.Problem;
@@ -23,7 +24,8 @@ class NdjsonCatalogueValidatorTest {
     private final NdjsonCatalogueValidator validator = new NdjsonCatalogueValidator(1000);
 
     static String line(String sku) {
-        return "{\"sku\":\"" + sku + "\",\"name\":\"Mug " + sku + "\",\"description\":\"A mug\",\"category\":\"Kitchen\","
+        return "{\"sku\":\"" + sku + "\",\"name\":\"Mug " + sku + "\",\"description\":\"A mug\","
+                + "\"category\":\"Kitchen\","
                 + "\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"attributes\":{\"z\":\"1\",\"a\":\"2\"}}";
     }
 
@@ -50,7 +52,8 @@ class NdjsonCatalogueValidatorTest {
         ProblemException e = rejected(body);
         assertEquals(400, e.status());
         assertEquals("line 2: price.currency: not an ISO 4217 code", e.getMessage());
-        assertEquals(List.of(new Problem.FieldError("line 2", "price.currency: not an ISO 4217 code")), e.toProblem().errors());
+        assertEquals(List.of(new Problem.FieldError("line 2", "price.currency: not an ISO 4217 code")),
+                e.toProblem().errors());
     }
 
     @Test
@@ -98,7 +101,8 @@ class NdjsonCatalogueValidatorTest {
 
     @Test
     void checksumIsTheSha256OfCanonicalLinesWhateverTheInputsKeyOrder() {
-        String reordered = "{\"price\":{\"currency\":\"EUR\",\"amount\":\"12.50\"},\"attributes\":{\"a\":\"2\",\"z\":\"1\"},"
+        String reordered =
+                "{\"price\":{\"currency\":\"EUR\",\"amount\":\"12.50\"},\"attributes\":{\"a\":\"2\",\"z\":\"1\"},"
                 + "\"category\":\"Kitchen\",\"description\":\"A mug\",\"name\":\"Mug A-1\",\"sku\":\"A-1\"}";
         assertEquals(validate(line("A-1")).checksum(), validate(reordered).checksum());
 

@@ -6,8 +6,11 @@ import dev.bricks.contracts.order.OrderStatus;
 import dev.bricks.contracts.order.OrderSummary;
 import dev.bricks.contracts.order.OrderView;
 import dev.bricks.contracts.problem.Problem;
+import dev.bricks.order.order.Caller;
+import dev.bricks.order.order.OrderFilterParams;
+import dev.bricks.order.order.OrderQuery;
+import dev.bricks.order.order.OrderService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,11 +44,13 @@ public class OrderResource {
     private static final String STATUS = "PLACED, FULFILLED or CANCELLED";
     private static final String INSTANT = "ISO-8601 instant or date (UTC); from inclusive, to exclusive";
 
-    @Inject
-    OrderService orders;
+    private final OrderService orders;
+    private final JsonWebToken token;
 
-    @Inject
-    JsonWebToken token;
+    OrderResource(OrderService orders, JsonWebToken token) {
+        this.orders = orders;
+        this.token = token;
+    }
 
     @GET
     @RolesAllowed(Roles.STAFF)

@@ -1,6 +1,6 @@
 package dev.bricks.order.backoffice;
 
-import dev.bricks.order.api.OrderFilterParams;
+import dev.bricks.order.order.OrderFilterParams;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.bricks.order.backoffice;
 
-import dev.bricks.order.api.Caller;
+import dev.bricks.order.order.Caller;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;

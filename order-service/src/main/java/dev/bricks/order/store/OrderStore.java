@@ -7,7 +7,6 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -30,8 +29,11 @@ public class OrderStore {
     /** Who a PLACED status is attributed to in the history. */
     public static final String CHECKOUT = "checkout";
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    OrderStore(EntityManager em) {
+        this.em = em;
+    }
 
     /**
      * Stores the order, its lines and its first history row in one transaction, unless an order

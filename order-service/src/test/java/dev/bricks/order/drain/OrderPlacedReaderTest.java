@@ -44,7 +44,8 @@ class OrderPlacedReaderTest {
 
     @Test
     void anUnknownSchemaVersionIsNamed() {
-        assertEquals("unknown schemaVersion 2 (this order-service reads 1)", reason(record(2, "6.00", "EUR", "2.50", 2)));
+        assertEquals("unknown schemaVersion 2 (this order-service reads 1)",
+                reason(record(2, "6.00", "EUR", "2.50", 2)));
     }
 
     @Test
@@ -72,7 +73,8 @@ class OrderPlacedReaderTest {
 
     @Test
     void aFieldOfTheWrongTypeIsUnparseable() {
-        assertTrue(reason(record(1, "6.00", "EUR", "2.50", 2).replace("\"catalogGeneration\":7", "\"catalogGeneration\":\"seven\""))
-                .startsWith("unparseable"));
+        String json = record(1, "6.00", "EUR", "2.50", 2)
+                .replace("\"catalogGeneration\":7", "\"catalogGeneration\":\"seven\"");
+        assertTrue(reason(json).startsWith("unparseable"));
     }
 }

@@ -52,7 +52,8 @@ public final class FakeTokenEndpoint {
         byte[] answer = (token == null
                 ? "{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"wrong e-mail or password\"}"
                 : "{\"accessToken\":\"" + token + "\",\"expiresIn\":900}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", token == null ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders().add("Content-Type",
+                token == null ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(token == null ? 401 : 200, answer.length);
         exchange.getResponseBody().write(answer);
         exchange.close();

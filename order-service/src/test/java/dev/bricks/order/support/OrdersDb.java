@@ -18,7 +18,8 @@ public final class OrdersDb {
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(
                 Launcher.env("BRICKS_ORDERS_JDBC_URL",
-                        "jdbc:postgresql://127.0.0.1:15432,127.0.0.1:15433,127.0.0.1:15434/orders?targetServerType=primary"),
+                        "jdbc:postgresql://127.0.0.1:15432,127.0.0.1:15433,127.0.0.1:15434/orders"
+                                + "?targetServerType=primary"),
                 Launcher.env("BRICKS_ORDERS_DB_USER", "orders"), Launcher.env("BRICKS_ORDERS_DB_PASSWORD", "orders"));
     }
 

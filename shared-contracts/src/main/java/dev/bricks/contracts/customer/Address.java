@@ -11,5 +11,6 @@ public record Address(
         @Size(max = 200) String line2,
         @NotBlank @Size(max = 20) String postalCode,
         @NotBlank @Size(max = 100) String city,
-        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
+        @NotBlank @Pattern(regexp = "[A-Z]{2}",
+                message = "must be an ISO 3166-1 alpha-2 code such as DE") String country) {
 }

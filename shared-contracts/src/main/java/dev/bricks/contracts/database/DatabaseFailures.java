@@ -62,7 +62,8 @@ public final class DatabaseFailures {
             return true;
         }
         for (Throwable c : chain(error)) {
-            if (c instanceof jakarta.transaction.RollbackException || c instanceof jakarta.transaction.HeuristicMixedException
+            if (c instanceof jakarta.transaction.RollbackException
+                    || c instanceof jakarta.transaction.HeuristicMixedException
                     || c instanceof jakarta.transaction.HeuristicRollbackException || c instanceof XAException) {
                 return true;
             }

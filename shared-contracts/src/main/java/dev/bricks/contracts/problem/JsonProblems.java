@@ -44,12 +44,14 @@ final class JsonProblems {
             return Problem.of(400, "Bad Request", "the request body must be a JSON " + (array ? "array" : "object"));
         }
         if (json instanceof StreamConstraintsException) {
-            return Problem.of(400, "Bad Request", "the request body exceeds a JSON limit: " + json.getOriginalMessage());
+            return Problem.of(400, "Bad Request", "the request body exceeds a JSON limit: "
+                    + json.getOriginalMessage());
         }
         JsonLocation location = json.getLocation();
         String where = location == null || location.getLineNr() < 1 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        return Problem.of(400, "Bad Request", "the request body is not valid JSON: " + json.getOriginalMessage() + where);
+        return Problem.of(400, "Bad Request", "the request body is not valid JSON: " + json.getOriginalMessage()
+                + where);
     }
 
     private static String jsonPath(JsonMappingException mapping) {

@@ -28,7 +28,8 @@ public final class ProblemMapper {
             problem.headers().forEach(builder::header);
             return builder.build();
         }
-        if (error instanceof ConstraintViolationException violations && !ViolationProblems.isReturnValueViolation(violations)) {
+        if (error instanceof ConstraintViolationException violations
+                && !ViolationProblems.isReturnValueViolation(violations)) {
             return respond(ViolationProblems.fromViolations(violations)).build();
         }
         if (error instanceof JsonProcessingException json) {

@@ -51,7 +51,8 @@ class ProblemMapperTest {
 
     @Test
     void aNumberTooBigForItsFieldIsABadRequestNamingTheField() {
-        Problem problem = ProblemMapper.fromJson(parseError("{\"lines\":[{\"sku\":\"A\",\"quantity\":99999999999999999999}]}"));
+        Problem problem =
+                ProblemMapper.fromJson(parseError("{\"lines\":[{\"sku\":\"A\",\"quantity\":99999999999999999999}]}"));
 
         assertEquals(400, problem.status());
         assertEquals("lines[0].quantity", problem.errors().get(0).field());
@@ -72,7 +73,8 @@ class ProblemMapperTest {
     void problemsLeaveOutWhatIsUnknown() throws Exception {
         String body = json.writeValueAsString(Problem.of(404, "Not Found", "no product ABC"));
 
-        assertEquals("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no product ABC\"}", body);
+        assertEquals("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no product ABC\"}",
+                body);
     }
 
     @Test

@@ -1,0 +1,197 @@
+package dev.bricks.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bricks.catalog.support.NoKafkaProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Browsing the demo catalogue (generation 0) of a replica that runs without any Kafka. */
+@QuarkusTest
+@TestProfile(NoKafkaProfile.class)
+class CatalogBrowsingIT {
+
+    private static JsonPath page(String query) {
+        return given().when().get("/api/catalog/products?" + query).then().statusCode(200)
+                .header("X-Catalog-Generation", "0").extract().jsonPath();
+    }
+
+    private static List<BigDecimal> prices(JsonPath page) {
+        return page.getList("items.price.amount", String.class).stream().map(BigDecimal::new).toList();
+    }
+
+    @Test
+    void replicaWithoutKafkaServesTheEmbeddedDemoCatalogueAndIsReady() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/api/catalog/generations/active").then().statusCode(200)
+                .body("number", equalTo(0)).body("state", equalTo("ACTIVE"))
+                .body("products", greaterThanOrEqualTo(1000)).body("checksum", notNullValue());
+    }
+
+    @Test
+    void categoriesCountEveryDemoProductOnce() {
+        List<Map<String, Object>> categories = given().when().get("/api/catalog/categories").then().statusCode(200)
+                .header("X-Catalog-Generation", "0").extract().jsonPath().getList("$");
+        assertTrue(categories.size() >= 8, "about ten categories: " + categories);
+        long sum = categories.stream().mapToLong(c -> ((Number) c.get("products")).longValue()).sum();
+        assertEquals(page("size=1").getLong("total"), sum);
+        for (Map<String, Object> category : categories) {
+            assertEquals(((Number) category.get("products")).longValue(),
+                    page("size=1&category=" + category.get("name")).getLong("total"));
+        }
+    }
+
+    @Test
+    void searchMatchesEveryWordCaseInsensitivelyInNameOrDescription() {
+        JsonPath all = page("size=1");
+        String name = given().when().get("/api/catalog/products?size=1&sort=price").then().extract()
+                .path("items[0].name");
+        String word = name.split(" ")[name.split(" ").length - 1]; // the noun of a real demo product
+        JsonPath found = page("size=100&q=" + word.toUpperCase(Locale.ROOT));
+        assertTrue(found.getLong("total") >= 1 && found.getLong("total") < all.getLong("total"));
+        List<Map<String, Object>> items = found.getList("items");
+        for (Map<String, Object> item : items) {
+            String text = (item.get("name") + " " + item.get("description")).toLowerCase(Locale.ROOT);
+            assertTrue(text.contains(word.toLowerCase(Locale.ROOT)), text);
+        }
+        String[] otherWords = items.get(0).get("name").toString().split(" ");
+        JsonPath both = given().queryParam("q", word + " " + otherWords[0]).queryParam("size", 100)
+                .when().get("/api/catalog/products").then().statusCode(200).extract().jsonPath();
+        assertTrue(both.getLong("total") >= 1 && both.getLong("total") <= found.getLong("total"),
+                "every word must match");
+        JsonPath none = given().queryParam("q", word + " zzzunlikelyword").when().get("/api/catalog/products")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(0, none.getLong("total"));
+        assertTrue(none.getList("items").isEmpty());
+    }
+
+    @Test
+    void categoryAndPriceFiltersAndPriceSortsHold() {
+        String category = given().when().get("/api/catalog/categories").then().extract().path("[0].name");
+        JsonPath ascending = page("size=100&sort=price&minPrice=20&maxPrice=80.5&category=" + category);
+        List<BigDecimal> prices = prices(ascending);
+        assertFalse(prices.isEmpty());
+        for (int i = 0; i < prices.size(); i++) {
+            assertTrue(prices.get(i).compareTo(new BigDecimal("20")) >= 0
+                    && prices.get(i).compareTo(new BigDecimal("80.5")) <= 0);
+            if (i > 0) {
+                assertTrue(prices.get(i - 1).compareTo(prices.get(i)) <= 0, "ascending: " + prices);
+            }
+        }
+        assertTrue(ascending.getList("items.category", String.class).stream().allMatch(category::equals));
+        List<BigDecimal> descending =
+                prices(page("size=100&sort=-price&minPrice=20&maxPrice=80.5&category=" + category));
+        for (int i = 1; i < descending.size(); i++) {
+            assertTrue(descending.get(i - 1).compareTo(descending.get(i)) >= 0, "descending: " + descending);
+        }
+        List<String> names = page("size=50&sort=name").getList("items.name", String.class);
+        for (int i = 1; i < names.size(); i++) {
+            assertTrue(names.get(i - 1).compareTo(names.get(i)) <= 0, "by name: " + names);
+        }
+    }
+
+    @Test
+    void pagesAreDisjointAndCoverTheTotal() {
+        JsonPath first = page("size=7&page=0&sort=price");
+        JsonPath second = page("size=7&page=1&sort=price");
+        assertEquals(0, first.getInt("page"));
+        assertEquals(7, first.getInt("size"));
+        assertEquals(first.getLong("total"), second.getLong("total"));
+        Set<String> skus = new HashSet<>(first.getList("items.sku", String.class));
+        assertEquals(7, skus.size());
+        second.getList("items.sku", String.class).forEach(sku -> assertTrue(skus.add(sku), "seen twice: " + sku));
+        long total = first.getLong("total");
+        int lastPage = (int) ((total - 1) / 100);
+        JsonPath last = page("size=100&page=" + lastPage);
+        assertEquals(total - lastPage * 100L, last.getList("items").size());
+        assertTrue(page("size=100&page=" + (lastPage + 1)).getList("items").isEmpty());
+    }
+
+    @Test
+    void badParametersAreA400NamingTheParameter() {
+        for (String[] bad : new String[][] { { "size=0", "size" }, { "size=101", "size" }, { "size=x", "size" },
+                { "page=-1", "page" }, { "sort=cheapest", "sort" }, { "minPrice=abc", "minPrice" },
+                { "minPrice=50&maxPrice=10", "minPrice" } }) {
+            given().when().get("/api/catalog/products?" + bad[0]).then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString(bad[1]))
+                    .body("errors[0].field", equalTo(bad[1]));
+        }
+    }
+
+    @Test
+    void productHasAnEtagAndAMatchingIfNoneMatchIsA304() {
+        String sku = given().when().get("/api/catalog/products?size=1").then().extract().path("items[0].sku");
+        Response product = given().when().get("/api/catalog/products/" + sku);
+        product.then().statusCode(200).header("X-Catalog-Generation", "0")
+                .header("Cache-Control", containsString("max-age"))
+                .body("sku", equalTo(sku)).body("price.amount", notNullValue());
+        String etag = product.header("ETag");
+        assertTrue(etag != null && etag.startsWith("\"g0-"), etag);
+        given().header("If-None-Match", etag).when().get("/api/catalog/products/" + sku).then().statusCode(304)
+                .header("ETag", etag).header("X-Catalog-Generation", "0");
+        given().header("If-None-Match", "\"g0-other\"").when().get("/api/catalog/products/" + sku).then()
+                .statusCode(200);
+    }
+
+    @Test
+    void openApiDocumentsTheCatalogApi() {
+        String openapi = given().when().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/catalog/products", "/api/catalog/products/{sku}", "/api/catalog/categories",
+                "/api/catalog/generations", "/api/catalog/generations/active")) {
+            assertTrue(openapi.contains("\"" + path + "\""), path);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "abc", "99999999999999999999", "-1", "1.5", "99999" })
+    void anUnknownOrMalformedGenerationNumberIsA404ProblemNamingIt(String number) {
+        given().when().get("/api/catalog/generations/" + number).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("this replica knows no generation " + number));
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreProblems() {
+        given().when().get("/api/catalog/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", equalTo("there is no resource at this path"));
+        given().when().delete("/api/catalog/products/KIT-0001").then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("this resource does not support this HTTP method"));
+    }
+
+    @Test
+    void unknownProductIsA404Problem() {
+        given().when().get("/api/catalog/products/NO-SUCH-SKU").then().statusCode(404)
+                .contentType("application/problem+json").header("X-Catalog-Generation", "0")
+                .body("detail", containsString("NO-SUCH-SKU"));
+    }
+
+    @Test
+    void cacheHitsAndMissesAreMetrics() {
+        String sku = given().when().get("/api/catalog/products?size=1&page=3").then().extract().path("items[0].sku");
+        given().when().get("/api/catalog/products/" + sku).then().statusCode(200);
+        given().when().get("/api/catalog/products/" + sku).then().statusCode(200);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("cache_gets_total{cache=\"catalog-products\"")
+                && metrics.contains("result=\"hit\""), "cache metrics");
+        assertTrue(metrics.contains("catalog_generation_active"), "generation gauge");
+    }
+}
