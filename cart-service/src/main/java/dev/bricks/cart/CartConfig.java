@@ -81,12 +81,19 @@ public interface CartConfig {
 
     interface Checkout {
         /** How long a checkout waits for the broker's acknowledgement. */
-        @WithDefault("15s")
+        @WithDefault("10s")
         Duration publishTimeout();
 
-        /** How long a checkout attempt owns the cart before another may take over. */
-        @WithDefault("30s")
+        /**
+         * How long a checkout attempt owns the cart before another may take over (longer than
+         * the publish timeout). A replica that dies mid-checkout blocks the cart this long.
+         */
+        @WithDefault("12s")
         Duration lease();
+
+        /** How long a checkout waits for another attempt at the same cart before answering 503. */
+        @WithDefault("5s")
+        Duration awaitOther();
 
         /** How long a published checkout is remembered (a retry answers the same order id). */
         @WithDefault("P1D")

@@ -54,9 +54,17 @@ public record DrillReport(String name, List<FaultEvent> faults, Map<Kind, KindSt
         return stats.values().stream().mapToInt(KindStats::wrong).sum();
     }
 
-    /** The longest stretch without a success of {@code kind}, over the whole load. */
+    /**
+     * The longest stretch without a success of {@code kind}, from its first success to the end of
+     * the load. A cold start before the first success (a replica's first Kafka connection, say) is
+     * no gap, unless a fault came before that first success: then it counts from the fault.
+     */
     public Gaps.Gap longestGap(Kind kind) {
-        return stats.get(kind).longestGap(0, loadStopped);
+        KindStats kindStats = stats.get(kind);
+        long first = kindStats.successes().length == 0 ? loadStopped
+                : java.util.Arrays.stream(kindStats.successes()).min().getAsLong();
+        long firstFault = faults.stream().mapToLong(FaultEvent::injected).min().orElse(loadStopped);
+        return kindStats.longestGap(Math.min(first, firstFault), loadStopped);
     }
 
     /** The longest gap of any steady kind that was tried. */

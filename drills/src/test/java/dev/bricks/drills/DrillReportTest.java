@@ -46,6 +46,22 @@ class DrillReportTest {
     }
 
     @Test
+    void aSlowFirstSuccessBeforeTheFaultIsNoGap() {
+        CallStats checkout = steady(Kind.CHECKOUT, 4_000, 60_000, 500); // cold until +4 s, fault at +5 s
+
+        assertEquals(new Gaps.Gap(4_000, 4_500),
+                report(Map.of(Kind.CHECKOUT, checkout), verified(1, 1, 1), List.of()).longestGap(Kind.CHECKOUT));
+    }
+
+    @Test
+    void aFirstSuccessOnlyAfterTheFaultCountsFromTheFault() {
+        CallStats checkout = steady(Kind.CHECKOUT, 12_000, 60_000, 500); // nothing until +12 s, fault at +5 s
+
+        assertEquals(new Gaps.Gap(5_000, 12_000),
+                report(Map.of(Kind.CHECKOUT, checkout), verified(1, 1, 1), List.of()).longestGap(Kind.CHECKOUT));
+    }
+
+    @Test
     void aCleanDrillPassesAndSaysWhatWasKilled() {
         CallStats cart = steady(Kind.CART_CHANGE, 0, 60_000, 100);
         DrillReport report = report(Map.of(Kind.CART_CHANGE, cart), verified(10, 24, 30), List.of());

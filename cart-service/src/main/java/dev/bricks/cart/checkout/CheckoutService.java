@@ -143,9 +143,13 @@ public class CheckoutService {
         throw ProblemException.unavailable("the catalogue is switching generations; try again shortly", 1);
     }
 
-    /** Another request holds the checkout: wait for its outcome (bounded by its lease). */
+    /**
+     * Another request holds the checkout: wait a little for its outcome. Not for its whole lease:
+     * when its replica died, the lease runs on, and a request waiting for it would outlive the
+     * client's and the gateway's timeouts; a 503 with Retry-After lets the client come back.
+     */
     private String awaitOtherAttempt(String cartId, String orderId) {
-        long deadline = System.nanoTime() + config.checkout().lease().toNanos();
+        long deadline = System.nanoTime() + config.checkout().awaitOther().toNanos();
         while (System.nanoTime() < deadline) {
             Optional<State> state = stateOrEmpty(cartId);
             if (state.isPresent() && state.get() == State.PUBLISHED) {
