@@ -35,8 +35,12 @@ class ShopSurvivesTheLossOfAnyOneServerIT {
     static final Duration DOWN = Duration.ofSeconds(30);
     static final Drill.Timing TIMING = new Drill.Timing(Duration.ofSeconds(5), DOWN, Duration.ofSeconds(5));
 
-    // Longest pause between two successes of a kind of call, per fault. Each bound is the time the
-    // replacement takes to be found, plus a margin for a busy 2-core machine.
+    // Longest pause between two successes of a kind of call, per fault: a guard against a hang, not
+    // a measurement (the failover times themselves are printed, and RedisPrimaryLossIT holds the
+    // Redis one to 5 s). Each bound is the time the replacement takes to be found plus a margin
+    // for a 2-core machine running the whole stack, the load and the restart of what was killed:
+    // under such load one checkout (new cart, lines, checkout) alone took 1-3 s in CI, and the
+    // checkout gaps after a fault reached 10-17 s there (3.7-7 s on a quieter run).
 
     /**
      * Catalog reads and registrations: a dead replica leaves the gateway's rotation after two failed checks 1 s
@@ -47,12 +51,12 @@ class ShopSurvivesTheLossOfAnyOneServerIT {
      * Cart changes and checkouts when the Redis primary dies: Sentinel's down-after plus the failover and the
      * cart replicas reconnecting.
      */
-    static final Duration CART_GAP_REDIS_PRIMARY = Duration.ofSeconds(10);
+    static final Duration CART_GAP_REDIS_PRIMARY = Duration.ofSeconds(20);
     /**
      * Checkouts (and cart changes) when Kafka's active controller dies: a new controller, then the dead broker's
      * partition leaderships move (broker session timeout).
      */
-    static final Duration CART_GAP_KAFKA_CONTROLLER = Duration.ofSeconds(15);
+    static final Duration CART_GAP_KAFKA_CONTROLLER = Duration.ofSeconds(25);
     /**
      * Anything, when one of the two gateway processes dies: the other one holds the same port; only connections
      * on the dead one break.
@@ -62,7 +66,7 @@ class ShopSurvivesTheLossOfAnyOneServerIT {
      * Anything else (etcd leader, one replica of every brick): a new etcd leader in a few seconds; dead replicas
      * leave the rotation after two failed checks.
      */
-    static final Duration DEFAULT_GAP = Duration.ofSeconds(10);
+    static final Duration DEFAULT_GAP = Duration.ofSeconds(20);
 
     @BeforeAll
     static void theWholeShopRuns() {
