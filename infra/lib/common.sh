@@ -34,8 +34,6 @@ export BRICKS_GATEWAY_PORT BRICKS_GATEWAY_STATS_PORTS BRICKS_REDIS_PORTS BRICKS_
 nth() { local -a a; read -r -a a <<<"$1"; printf '%s' "${a[$(($2 - 1))]:-}"; }
 # instance_index NAME: the N of NAME-N (or of pgN).
 instance_index() { local n=${1##*[!0-9]}; echo "${n:-0}"; }
-# count_words "LIST"
-count_words() { local -a a; read -r -a a <<<"$1"; echo "${#a[@]}"; }
 # host_ports "PORTS" [PREFIX] [SEPARATOR]: PREFIX127.0.0.1:PORT joined by SEPARATOR (default ,).
 host_ports() {
   local p out="" sep=${3:-,}

@@ -52,25 +52,19 @@ _pg_check_timing() {
     || die "BRICKS_PATRONI_TTL=$ttl / BRICKS_PATRONI_RETRY_TIMEOUT=$retry: need integers with 1 + 2*retry_timeout <= ttl"
 }
 
-# _pg_nth "LIST" N: the N-th (0-based) word of LIST.
-_pg_nth() { local -a a; read -r -a a <<<"$1"; printf '%s' "${a[$2]:-}"; }
-
 _pg_index() {
   case $1 in
-    pg1) echo 0 ;; pg2) echo 1 ;; pg3) echo 2 ;;
+    pg1) echo 1 ;; pg2) echo 2 ;; pg3) echo 3 ;;
     *) die "unknown PostgreSQL node '$1' (expected pg1, pg2 or pg3)" ;;
   esac
 }
-_pg_port()      { _pg_nth "$BRICKS_PG_PORTS" "$(_pg_index "$1")"; }
-_pg_rest_port() { _pg_nth "$BRICKS_PATRONI_PORTS" "$(_pg_index "$1")"; }
+_pg_port()      { nth "$BRICKS_PG_PORTS" "$(_pg_index "$1")"; }
+_pg_rest_port() { nth "$BRICKS_PATRONI_PORTS" "$(_pg_index "$1")"; }
 _pg_name_of_port() {
   local n; for n in $PG_NODES; do [ "$(_pg_port "$n")" = "$1" ] && { echo "$n"; return 0; }; done
   echo "port $1"
 }
 _pg_ports_csv() { local -a p; read -r -a p <<<"$BRICKS_PG_PORTS"; (IFS=,; echo "${p[*]}"); }
-_pg_hostports_csv() {
-  local p out=""; for p in $BRICKS_PG_PORTS; do out+="${out:+,}127.0.0.1:$p"; done; echo "$out"
-}
 
 _pg_check_ports() {
   local -a pg rest; read -r -a pg <<<"$BRICKS_PG_PORTS"; read -r -a rest <<<"$BRICKS_PATRONI_PORTS"
@@ -494,7 +488,7 @@ pg_failover_report() {
 # cluster heals, yet a connection to a vanished host is dropped before a 30 s client timeout.
 pg_env() {
   local hosts params
-  hosts=$(_pg_hostports_csv)
+  hosts=$(host_ports "$BRICKS_PG_PORTS")
   params="targetServerType=primary&hostRecheckSeconds=2&connectTimeout=2&loginTimeout=5&socketTimeout=20&tcpKeepAlive=true"
   export_line BRICKS_PG_HOSTS "$hosts"
   export_line BRICKS_CUSTOMERS_JDBC_URL "jdbc:postgresql://$hosts/customers?$params"
