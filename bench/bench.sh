@@ -194,7 +194,7 @@ bench_section_catalog() {
   bench_log "1. catalog: direct vs gateway vs baseline ($BENCH_RUNS x ${BENCH_SECS}s each)"
   app_scale catalog 1 >/dev/null
   local direct gw base r ep target url
-  direct=$(app_replica_port catalog-1)
+  direct=$(app_replica_port "$(app_first catalog)")
   gw=$BRICKS_GATEWAY_PORT base=$BRICKS_BENCH_BASELINE_PORT
   bench_catalog_paths "$direct"
   bench_baseline_start

@@ -166,7 +166,7 @@ wait_started() {
 http_status() { curl -s -m "${2:-2}" -o /dev/null -w '%{http_code}' "$1" 2>/dev/null || true; }
 
 # status_row NAME PORT PID HEALTH [ROLE]: one line of the `status` table.
-status_header() { printf '%-14s %-7s %-8s %-8s %s\n' NAME PORT PID HEALTH ROLE; }
+status_header() { printf '%-14s %-7s %-8s %-8s %s\n' NAME PORT PID HEALTH 'ROLE or BUILD'; }
 status_row() { printf '%-14s %-7s %-8s %-8s %s\n' "$1" "${2:--}" "${3:--}" "$4" "${5:--}"; }
 
 # Tools every part needs. java and curl are installed with apt when missing (root + Debian).

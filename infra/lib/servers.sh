@@ -28,7 +28,8 @@ server_kind() {
 }
 
 # server_resolve WORD: the instance a name or role means now. Roles: redis-primary (or redis),
-# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one).
+# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one), and a
+# brick's name: its live replica with the lowest number (numbers change with deploys).
 server_resolve() {
   local found=""
   case $1 in
@@ -37,7 +38,8 @@ server_resolve() {
     etcd|etcd-leader) found=$(etcd_leader) || found="" ;;
     pg-primary) found=$(pg_primary_name) || found="" ;;
     gateway) found=$(gateway_any) || found="" ;;
-    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway)"
+    catalog|cart|customer|order) found=$(app_first "$1") || found="" ;;
+    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway catalog cart customer order)"
        echo "$1"; return 0 ;;
   esac
   [ -n "$found" ] || die "no server has the role '$1' now"
@@ -69,7 +71,8 @@ servers_any_running() {
 }
 
 # server_do ACTION WORD...: start|stop|kill each named instance or role. A kind's plain name
-# (redis, kafka, etcd, gateway, pg) given to start brings up every missing instance of it.
+# (redis, kafka, etcd, gateway, pg) given to start brings up every missing instance of it; a
+# brick's name given to start, its default number of replicas.
 # stop and kill print the instance they hit, one a line.
 server_do() {
   local action=$1 word name kind apps=(); shift
@@ -82,6 +85,7 @@ server_do() {
         etcd|etcd-leader) etcd_up; continue ;;
         gateway) gateway_up; continue ;;
         pg|pg-primary) pg_up; continue ;;
+        catalog|cart|customer|order) app_scale "$word" "$(app_default_replicas "$word")" --at-least; continue ;;
       esac
     fi
     name=$(server_resolve "$word")

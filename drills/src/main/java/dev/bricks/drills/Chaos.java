@@ -18,7 +18,10 @@ import java.util.Random;
  */
 public final class Chaos {
 
-    /** The roles {@code random} picks from; {@link #REPLICA} stands for one replica of a random brick. */
+    /**
+     * The roles {@code random} picks from; {@link #REPLICA} stands for a random brick, whose live replica with
+     * the lowest number the launcher kills (replica numbers change with deploys).
+     */
     static final List<String> ROLES = List.of("redis-primary", "kafka-controller", "etcd-leader", "pg-primary",
             "gateway", Chaos.REPLICA);
     static final String REPLICA = "brick-replica";
@@ -31,22 +34,22 @@ public final class Chaos {
      *
      * @param target   {@code random}, a role ({@code redis-primary} …) or instance name ({@code cart-1}),
      *                 or several separated by commas, killed together
-     * @param replicas replicas per brick that {@code random} may pick from ({@code cart-1} … {@code cart-N})
      */
     public record Options(Duration duration, Duration every, Duration down, Duration warmUp, Duration settle,
-            String target, int replicas, long seed) {
+            String target, long seed) {
 
         static final String USAGE = """
                 Usage: ./bricks chaos [--duration SECONDS] [--every SECONDS] [--down SECONDS] [--target TARGET]
-                                      [--warm-up SECONDS] [--settle SECONDS] [--replicas N] [--seed N]
+                                      [--warm-up SECONDS] [--settle SECONDS] [--seed N]
                   --duration  total time under load, default 120
                   --every     kill one server every N seconds, default 30
                   --down      how long it stays dead (SIGKILL, then restarted), default 15
                   --target    random (default): one of redis-primary kafka-controller etcd-leader pg-primary
-                              gateway or a brick replica (catalog-1 … order-N); or a role or instance name;
-                              several separated by commas are killed together (catalog-1,cart-1)
+                              gateway or a brick (catalog cart customer order: one of its replicas); or a
+                              role or instance name (cart-1); several separated by commas are killed
+                              together (catalog,cart)
                   --warm-up   load before the first kill, default 5;  --settle  load after the last repair, default 10
-                  --replicas  replicas per brick that random picks from, default 2;  --seed  for random
+                  --seed      for random
                 The gateway is http://127.0.0.1:$BRICKS_GATEWAY_PORT (8080); the staff token for the check
                 comes from $BRICKS_STAFF_TOKEN or ./bricks token staff.
                 Exit code: 0 nothing acknowledged lost or duplicated and no wrong answer, 1 otherwise.""";
@@ -58,7 +61,6 @@ public final class Chaos {
             long warmUp = 5;
             long settle = 10;
             String target = "random";
-            int replicas = 2;
             long seed = System.nanoTime();
             List<String> rest = new ArrayList<>(Arrays.asList(args));
             while (!rest.isEmpty()) {
@@ -84,7 +86,6 @@ public final class Chaos {
                     case "--down" -> down = positive(option, value);
                     case "--warm-up" -> warmUp = number(option, value);
                     case "--settle" -> settle = number(option, value);
-                    case "--replicas" -> replicas = (int) positive(option, value);
                     case "--seed" -> seed = number(option, value);
                     case "--target" -> {
                         if (value.isBlank() || !value.matches("[A-Za-z0-9_,.-]+")) {
@@ -100,7 +101,7 @@ public final class Chaos {
                         + warmUp + " + down " + down + " + settle " + settle + " s");
             }
             return new Options(Duration.ofSeconds(duration), Duration.ofSeconds(every), Duration.ofSeconds(down),
-                    Duration.ofSeconds(warmUp), Duration.ofSeconds(settle), target, replicas, seed);
+                    Duration.ofSeconds(warmUp), Duration.ofSeconds(settle), target, seed);
         }
 
         private static long number(String option, String value) {
@@ -124,14 +125,14 @@ public final class Chaos {
         }
     }
 
-    /** The targets of one kill: {@code random} picks a role (a replica name for {@link #REPLICA}). */
-    static List<String> pick(String target, int replicas, Random random) {
+    /** The targets of one kill: {@code random} picks a role (a brick's name for {@link #REPLICA}). */
+    static List<String> pick(String target, Random random) {
         if (!target.equals("random")) {
             return List.of(target.split(","));
         }
         String role = ROLES.get(random.nextInt(ROLES.size()));
         if (role.equals(REPLICA)) {
-            return List.of(BRICKS.get(random.nextInt(BRICKS.size())) + "-" + (1 + random.nextInt(replicas)));
+            return List.of(BRICKS.get(random.nextInt(BRICKS.size())));
         }
         return List.of(role);
     }
@@ -152,7 +153,7 @@ public final class Chaos {
                 if (context.now() + options.down().toMillis() + options.settle().toMillis() > end) {
                     break;
                 }
-                List<String> targets = pick(options.target(), options.replicas(), random);
+                List<String> targets = pick(options.target(), random);
                 context.strike(remembered(new LauncherFault(launcher, targets)), options.down());
                 nextKill = Math.max(nextKill + options.every().toMillis(), context.now() + CALM.toMillis());
             }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Kills servers with the launcher: {@code ./bricks infra kill TARGET...} (SIGKILL; a target is a
  * role such as {@code redis-primary}, {@code kafka-controller}, {@code etcd-leader},
- * {@code pg-primary}, {@code gateway}, or an instance name such as {@code cart-1}; the launcher
+ * {@code pg-primary}, {@code gateway}, a brick's name (its live replica with the lowest number),
+ * or an instance name such as {@code cart-1}; the launcher
  * prints the name of each instance it killed, one a line). Heals with
  * {@code ./bricks infra start NAME} for each killed instance, then {@code ./bricks up --no-build},
  * which starts whatever is still missing and returns once everything is ready.
@@ -36,7 +37,7 @@ public final class LauncherFault implements Fault {
         return new LauncherFault(Launcher.find(), List.of(target));
     }
 
-    /** Kills several at once, e.g. {@code catalog-1 cart-1 customer-1 order-1}. */
+    /** Kills several at once, e.g. {@code catalog cart customer order} (one replica of each brick). */
     public static LauncherFault killAll(String... targets) {
         return new LauncherFault(Launcher.find(), Arrays.asList(targets));
     }

@@ -32,9 +32,16 @@ public final class ShopClient {
         }
     }
 
+    /** Told of every call and its answer (e.g. {@link BuildTally}); called on the caller's thread. */
+    @FunctionalInterface
+    public interface Listener {
+        void answered(String method, String path, long startNanos, Answer answer);
+    }
+
     private final URI base;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private volatile Listener listener = (method, path, startNanos, answer) -> { };
 
     public ShopClient(URI base) {
         this(base, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
@@ -60,6 +67,12 @@ public final class ShopClient {
         return base;
     }
 
+    /** Every later call is also reported to {@code listener}. */
+    public ShopClient listen(Listener listener) {
+        this.listener = listener;
+        return this;
+    }
+
     public Answer get(String path, String token) throws InterruptedException {
         return send("GET", path, token, null);
     }
@@ -74,6 +87,13 @@ public final class ShopClient {
 
     /** One call; {@code body} (a map or record) is sent as JSON, {@code token} as a bearer token. */
     public Answer send(String method, String path, String token, Object body) throws InterruptedException {
+        long start = System.nanoTime();
+        Answer answer = call(method, path, token, body);
+        listener.answered(method, path, start, answer);
+        return answer;
+    }
+
+    private Answer call(String method, String path, String token, Object body) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(requestTimeout)
                 .header("Accept", "application/json");

@@ -36,10 +36,21 @@ class DrillTest {
         shop.close();
     }
 
+    /**
+     * Long enough for the lone checkout worker (new cart, lines, checkout: several calls) to try a
+     * few checkouts while down even on a loaded machine (load 20 left it at one new cart in SHORT).
+     */
+    private static final Drill.Timing CHECKOUTS_WHILE_DOWN = new Drill.Timing(Duration.ofMillis(1_500),
+            Duration.ofSeconds(4), Duration.ofMillis(700));
+
     private DrillReport drill(Fault fault) throws InterruptedException {
+        return drill(fault, SHORT);
+    }
+
+    private DrillReport drill(Fault fault, Drill.Timing timing) throws InterruptedException {
         Drill drill = new Drill("fake", new ShopClient(shop.uri()), ShopLoad.Settings.defaults(), () -> "staff",
                 Duration.ofSeconds(3), new PrintStream(log, true, StandardCharsets.UTF_8));
-        return drill.run(fault, SHORT);
+        return drill.run(fault, timing);
     }
 
     /** The fake shop answers {@code status} to everything while "down". */
@@ -109,7 +120,7 @@ class DrillTest {
     @Test
     void aCheckoutThatGotNo202ButBecameAnOrderIsAllowedAndCounted() throws InterruptedException {
         shop.checkoutAnswerLost = true;
-        DrillReport report = drill(outage(503, () -> { }));
+        DrillReport report = drill(outage(503, () -> { }), CHECKOUTS_WHILE_DOWN);
 
         assertTrue(report.passed(), report.format());
         assertTrue(report.verification().unackedButStored() > 0, report.format());

@@ -102,7 +102,7 @@ class ShopSurvivesTheLossOfAnyOneServerIT {
     @Test
     @Order(5)
     void oneReplicaOfEveryBrick() throws InterruptedException {
-        survives("one replica of every brick", LauncherFault.killAll("catalog-1", "cart-1", "customer-1", "order-1"),
+        survives("one replica of every brick", LauncherFault.killAll("catalog", "cart", "customer", "order"),
                 bounds(DEFAULT_GAP, DEFAULT_GAP));
     }
 

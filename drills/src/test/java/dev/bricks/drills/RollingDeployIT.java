@@ -1,0 +1,190 @@
+package dev.bricks.drills;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Issue #15: {@code ./bricks deploy} brings a new build to every replica of a brick while shoppers
+ * shop, and nobody notices. Under the drills' mixed shopper load through the gateway (plus a staff
+ * member listing orders, so the order brick is called too), each brick in turn gets a changed
+ * build: a copy of the build it runs, stamped with another build time, so that every answer's
+ * {@code X-Bricks-Build} tells which build gave it. Then a build that cannot start is deployed.
+ *
+ * <p>Judged: no call fails (no connection error, no 503, no wrong answer), every acknowledged write
+ * is there exactly once afterwards, every answer to a call sent after a brick's deploy returned
+ * comes from its new build, and while and after the failed deploy every answer comes from the build
+ * that was serving. The report and the builds per brick go to standard output.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RollingDeployIT {
+
+    static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(6);
+    static final Duration LOAD_BEFORE = Duration.ofSeconds(5);
+    static final Duration LOAD_AFTER = Duration.ofSeconds(5);
+    static final Duration STAFF_PAUSE = Duration.ofMillis(300);
+
+    static Launcher launcher;
+    static Releases releases;
+
+    @BeforeAll
+    static void theWholeShopRuns() {
+        launcher = Launcher.find();
+        System.out.println(launcher.run(Duration.ofMinutes(15), "up", "--no-build"));
+        releases = new Releases(launcher, Path.of("target", "deploy-builds").toAbsolutePath());
+    }
+
+    @Test
+    @Order(1)
+    void everyBrickGetsItsNewBuildWithNoFailedRequest() throws InterruptedException {
+        BuildTally tally = new BuildTally();
+        Map<String, Releases.Build> deployed = new LinkedHashMap<>();
+        Map<String, Long> doneAt = new LinkedHashMap<>();
+        StaffWatch staff = new StaffWatch();
+        DrillReport report = drill("rolling deploy of every brick", tally).run(context -> {
+            staff.start(context);
+            context.sleep(LOAD_BEFORE);
+            Instant builtAt = Instant.now().plusSeconds(60);
+            for (String brick : List.of("catalog", "cart", "customer", "order")) {
+                Releases.Build build = releases.restamped(brick, builtAt);
+                builtAt = builtAt.plusSeconds(1);
+                context.log("./bricks deploy " + brick + " --from " + build.dir() + " (" + build.stamp() + ")");
+                launcher.run(DEPLOY_TIMEOUT, "deploy", brick, "--from", build.dir().toString());
+                doneAt.put(brick, System.nanoTime());
+                deployed.put(brick, build);
+                context.log(brick + " deployed");
+            }
+            context.sleep(LOAD_AFTER);
+            staff.stop();
+        });
+        System.out.println(report.format());
+        long end = System.nanoTime();
+
+        List<Executable> checks = new ArrayList<>(nothingFailedOrLost(report, staff));
+        checks.add(() -> assertEquals(List.of("catalog", "cart", "customer", "order"), List.copyOf(deployed.keySet()),
+                "every brick was deployed"));
+        deployed.forEach((brick, build) -> {
+            Map<String, Integer> after = tally.builds(brick, doneAt.get(brick), end);
+            System.out.printf("%s: builds that answered after its deploy: %s%n", brick, after);
+            checks.add(() -> assertEquals(List.of(build.stamp()), List.copyOf(after.keySet()),
+                    brick + ": every answer after the deploy comes from the new build"));
+        });
+        assertAll("rolling deploy", checks);
+    }
+
+    @Test
+    @Order(2)
+    void aBuildThatCannotStartLeavesTheOldOneServing() throws InterruptedException {
+        BuildTally tally = new BuildTally();
+        String serving = Releases.stamp(releases.current("cart"));
+        Releases.Build broken = releases.unstartable("cart", Instant.now().plusSeconds(3600));
+        long[] window = new long[1];
+        List<String> outcome = new ArrayList<>();
+        StaffWatch staff = new StaffWatch();
+        DrillReport report = drill("deploy of a cart build that cannot start", tally).run(context -> {
+            staff.start(context);
+            context.sleep(LOAD_BEFORE);
+            window[0] = System.nanoTime();
+            context.log("./bricks deploy cart --from " + broken.dir() + " (cannot start)");
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> launcher.run(DEPLOY_TIMEOUT, "deploy", "cart", "--from", broken.dir().toString()));
+            outcome.add(refused.getMessage());
+            context.log("the deploy failed: " + refused.getMessage());
+            context.sleep(LOAD_AFTER);
+            staff.stop();
+        });
+        System.out.println(report.format());
+        Map<String, Integer> cart = tally.builds("cart", window[0], System.nanoTime());
+        System.out.printf("cart: builds that answered from the failed deploy on: %s%n", cart);
+
+        List<Executable> checks = new ArrayList<>(nothingFailedOrLost(report, staff));
+        checks.add(() -> assertEquals(1, outcome.size(), "the deploy exited non-zero"));
+        checks.add(() -> assertTrue(outcome.get(0).contains("still serves"), "it says why: " + outcome));
+        checks.add(() -> assertEquals(List.of(serving), List.copyOf(cart.keySet()),
+                "every cart answer comes from the build that was serving"));
+        checks.add(() -> assertEquals(serving, Releases.stamp(releases.current("cart")),
+                "the serving build is still the cart's current one"));
+        assertAll("failed deploy", checks);
+    }
+
+    private static Drill drill(String name, BuildTally tally) {
+        return new Drill(name, new ShopClient(ShopClient.gateway()).listen(tally), ShopLoad.Settings.defaults(),
+                launcher::staffToken, Verifier.ORDER_WAIT, System.out);
+    }
+
+    /** No failed or wrong call of any kind, not even one, and every acknowledged write verified. */
+    private static List<Executable> nothingFailedOrLost(DrillReport report, StaffWatch staff) {
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertEquals(List.of(), report.errors(), "the drill ran"));
+        for (Kind kind : Kind.values()) {
+            KindStats stats = report.stats(kind);
+            checks.add(() -> assertEquals(0, stats.failed(), kind.label() + ": failed calls " + stats.failedBy()));
+            checks.add(() -> assertEquals(0, stats.wrong(), kind.label() + ": wrong answers " + stats.wrongExamples()));
+        }
+        checks.add(() -> assertTrue(staff.ok.get() > 0, "staff listed orders"));
+        checks.add(() -> assertEquals(0, staff.failed.get(), "staff order lists that failed: " + staff.lastFailure));
+        Verification verified = report.verification();
+        checks.add(() -> assertTrue(verified.get(Verification.Write.CART_LINE, Verification.Count.CHECKED) > 0
+                && verified.get(Verification.Write.CHECKOUT, Verification.Count.CHECKED) > 0
+                && verified.get(Verification.Write.REGISTRATION, Verification.Count.CHECKED) > 0,
+                "acknowledged registrations, cart lines and checkouts were verified"));
+        checks.add(() -> assertEquals(0, verified.unverified(), "acknowledged writes that could not be verified"));
+        checks.add(() -> assertEquals(0, verified.lost(), "acknowledged writes lost"));
+        checks.add(() -> assertEquals(0, verified.duplicated(), "writes applied twice"));
+        checks.add(() -> assertEquals(0, verified.unexpected(), "states no write explains: " + verified.problems()));
+        return checks;
+    }
+
+    /** A staff member listing the newest orders through the gateway, so the order brick is called too. */
+    private static final class StaffWatch {
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        volatile String lastFailure = "";
+        private Thread thread;
+
+        void start(Drill.Context context) {
+            ShopClient client = context.client();
+            String token = launcher.staffToken();
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        Answer answer = client.get("/api/orders?size=1", token);
+                        if (answer.status() == 200) {
+                            ok.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                            lastFailure = answer.status() + " " + answer.error() + " " + answer.body();
+                        }
+                        Thread.sleep(STAFF_PAUSE.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "staff-watch");
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join(Duration.ofSeconds(15).toMillis());
+        }
+    }
+}
