@@ -51,11 +51,15 @@ app_replica_port() {
 app_first() { local i; i=$(app_running "$1" | head -n 1); [ -n "$i" ] && echo "$1-$i"; }
 
 # app_free_indices BRICK N: N replica numbers that no replica of BRICK uses (running or with a
-# pid file left by a killed one), lowest first.
+# pid file left by a killed one) and whose port is free (8404 is a gateway's statistics port by
+# default, so order-4 is skipped), lowest first.
 app_free_indices() {
-  local brick=$1 n=$2 i used; used=" $(app_replicas "$brick" | tr '\n' ' ') "
+  local brick=$1 n=$2 i used base; used=" $(app_replicas "$brick" | tr '\n' ' ') "
+  base=$(app_base_port "$brick")
   for ((i = 1; i <= APP_MAX_INDEX && n > 0; i++)); do
     case $used in *" $i "*) continue ;; esac
+    case " $BRICKS_GATEWAY_PORT $BRICKS_GATEWAY_STATS_PORTS " in *" $((base + i)) "*) continue ;; esac
+    port_in_use $((base + i)) && continue
     echo "$i"; n=$((n - 1))
   done
   [ "$n" -eq 0 ] || die "$brick has no free replica numbers left (1..$APP_MAX_INDEX)"

@@ -47,7 +47,7 @@ cmd_deploy() {
 # deploy_brick BRICK [DIR]: steps 2-5 above, for the packaged build in DIR (default: the brick's
 # target/quarkus-app).
 deploy_brick() {
-  local brick=$1 rel stamp cur old=() new=() i name n
+  local brick=$1 rel stamp cur old=() new=() i name n t0=$SECONDS
   rel=$(app_release_make "$brick" "${2:-}")
   stamp=$(app_release_stamp "$rel")
   cur=$(app_release_current "$brick")
@@ -59,22 +59,31 @@ deploy_brick() {
   n=${#old[@]}
   [ "$n" -gt 0 ] || n=$(app_default_replicas "$brick")
   say "$brick: deploying build $stamp to $n replica(s)${cur:+ (now $(app_release_stamp "$cur"))}"
+  # whatever stops this deploy before the switch (a failed start, Ctrl-C) removes the new replicas
+  trap 'deploy_remove_new' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
   for i in $(app_free_indices "$brick" "$n"); do
+    DEPLOY_NEW+=("$brick-$i")
     app_launch "$brick" "$i" "$rel"
     new+=("$brick-$i")
   done
   for name in "${new[@]}"; do
-    deploy_await "$name" "$stamp" || deploy_abort "$brick" "$stamp" "$cur" "$name" "${new[@]}"
+    deploy_await "$name" "$stamp" \
+      || die "deploy of $brick stopped: $DEPLOY_FAILURE; the new replicas were removed and build $([ -n "$cur" ] && app_release_stamp "$cur" || echo '(none)') still serves"
   done
   for name in "${new[@]}"; do touch "$RUN_DIR/$name.serving"; done
+  DEPLOY_NEW=()
+  trap - EXIT INT TERM
   gateway_reload
-  say "$brick: ${new[*]} in the gateway"
+  say "$brick: ${new[*]} ready and in the gateway ($((SECONDS - t0)) s)"
   if [ ${#old[@]} -gt 0 ]; then
     for name in "${old[@]}"; do rm -f "$RUN_DIR/$name.serving"; done
     gateway_reload --drain
+    say "$brick: ${old[*]} out of the gateway, its connections finished ($((SECONDS - t0)) s)"
     for name in "${old[@]}"; do app_stop_replica "$name" & done
     wait
-    say "$brick: ${old[*]} drained and stopped"
+    say "$brick: ${old[*]} stopped ($((SECONDS - t0)) s)"
   fi
   app_release_set_current "$brick" "$rel"
   app_release_prune "$brick"
@@ -112,10 +121,15 @@ deploy_await() {
   return 1
 }
 
-# deploy_abort BRICK STAMP OLD-RELEASE FAILED NEW...: removes the new replicas (they never were in
-# the gateway) and fails; the old build goes on serving.
-deploy_abort() {
-  local brick=$1 stamp=$2 cur=$3 name; shift 4
-  for name in "$@"; do stop_bg "$name" 10; rm -f "$RUN_DIR/$name.serving" "$RUN_DIR/$name.port" "$RUN_DIR/$name.release"; done
-  die "deploy of $brick stopped: $DEPLOY_FAILURE; the new replicas were removed and build $([ -n "$cur" ] && app_release_stamp "$cur" || echo '(none)') still serves"
+# deploy_remove_new: stops the new replicas of a deploy that did not get to the switch (they were
+# never in the gateway); the old build goes on serving.
+DEPLOY_NEW=()
+deploy_remove_new() {
+  local rc=$? name
+  trap - EXIT INT TERM
+  for name in "${DEPLOY_NEW[@]}"; do
+    stop_bg "$name" 10
+    rm -f "$RUN_DIR/$name.serving" "$RUN_DIR/$name.port" "$RUN_DIR/$name.release"
+  done
+  exit "$rc"
 }

@@ -85,18 +85,22 @@ gateway_workers() {
 
 # gateway_reload [--drain]: installs a configuration for the replicas in rotation now in every
 # running gateway and reloads them gracefully. With --drain it returns only when the old workers
-# have finished their connections, so a replica taken out of rotation receives no more requests
-# afterwards. A gateway that is not running is skipped (its next start renders the configuration).
+# of both have finished their connections (waited for together), so a replica taken out of
+# rotation receives no more requests afterwards. A gateway that is not running is skipped (its
+# next start renders the configuration).
+GATEWAY_OLD_WORKERS=""
 gateway_reload() {
   local n
+  GATEWAY_OLD_WORKERS=""
   for n in $(gateway_names); do
-    is_running "$n" && _gateway_reload_one "$n" "${1:-}"
+    is_running "$n" && _gateway_reload_one "$n"
   done
-  return 0
+  [ "${1:-}" = --drain ] || return 0
+  _gateway_await_old_workers
 }
 
 _gateway_reload_one() {
-  local gw=$1 drain=${2:-} master old new pid i left sock
+  local gw=$1 master old new pid i sock
   master=$(read_pid "$gw")
   gateway_write_config "$gw"
   sock="$HAPROXY_DIR/$gw.sock"
@@ -120,13 +124,20 @@ _gateway_reload_one() {
   done
   [ -n "$new" ] || die "$gw did not start a new worker within 10s; see $(log_file "$gw")"
   wait_until 10 "the reloaded $gw" gateway_ready "$gw"
-  [ "$drain" = --drain ] || return 0
-  # the old workers stop accepting and exit once their connections are done (hard-stop-after 30s)
+  for pid in $old; do GATEWAY_OLD_WORKERS="$GATEWAY_OLD_WORKERS $master:$pid"; done
+}
+
+# the old workers stop accepting and exit once their connections are done (hard-stop-after 30s)
+_gateway_await_old_workers() {
+  local i entry left
   for ((i = 0; i < 350; i++)); do
     left=""
-    for pid in $old; do pid_alive "$pid" && [ "$(ps -o ppid= -p "$pid" | tr -d ' ')" = "$master" ] && left="$left $pid"; done
+    for entry in $GATEWAY_OLD_WORKERS; do
+      pid_alive "${entry#*:}" && [ "$(ps -o ppid= -p "${entry#*:}" | tr -d ' ')" = "${entry%%:*}" ] \
+        && left="$left ${entry#*:}"
+    done
     [ -z "$left" ] && return 0
     sleep 0.1
   done
-  warn "old $gw workers ($left) still busy after 35s"
+  warn "old gateway workers ($left) still busy after 35s"
 }

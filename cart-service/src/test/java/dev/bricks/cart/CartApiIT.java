@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import dev.bricks.cart.support.CartTestEnvironment;
 import dev.bricks.cart.support.CatalogStub;
 import dev.bricks.cart.support.Shopper;
+import dev.bricks.contracts.build.BuildHeaders;
 import dev.bricks.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CartApiIT {
 
     private final Shopper shopper = Shopper.anonymous();
+
+    @Test
+    void everyAnswerNamesTheBuildThatGaveItAsTheHealthCheckShowsIt() {
+        String build = io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200)
+                .header(BuildHeaders.BUILD, matchesPattern("[0-9a-f]{7,}(-dirty)?@\\d{4}-\\d\\d-\\d\\dT[0-9:]{8}Z"))
+                .extract().path("checks.find { it.name == 'build' }.data.build");
+        shopper.request().post("/api/carts").then().statusCode(201).header(BuildHeaders.BUILD, equalTo(build));
+        shopper.show("nosuchcartaaaaaaaaaaaa").then().header(BuildHeaders.BUILD, equalTo(build)); // a 404
+    }
 
     @Test
     void aNewCartIsEmptyAndReachableByItsId() {
