@@ -42,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -538,6 +539,94 @@ class RenderedManifestsTest {
             assertNull(pdb.getSpec().getMinAvailable(), brick);
             assertEquals("AlwaysAllow", pdb.getSpec().getUnhealthyPodEvictionPolicy(), brick);
         }
+    }
+
+    /**
+     * Each brick's memory limit comes from a measurement: at least 1.25 x the RSS that BENCHMARKS.md
+     * recorded, with the heap it was measured with (-Xmx320m).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyBricksMemoryLimitHoldsItsMeasuredRssWithTheMeasuredHeap(String overlay) throws IOException {
+        String benchmarks = Files.readString(Project.root().resolve("BENCHMARKS.md"), StandardCharsets.UTF_8);
+        Matcher heap = Pattern.compile("The bricks run with\\s+`-Xms\\d+m -Xmx(\\d+)m`").matcher(benchmarks);
+        assertTrue(heap.find(), "BENCHMARKS.md no longer says which heap the bricks were measured with");
+        Matcher row = Pattern.compile("\\| RSS after the run \\| ([^|]+)\\|").matcher(benchmarks);
+        assertTrue(row.find(), "BENCHMARKS.md has no RSS row");
+        Manifests manifests = rendered(overlay);
+        for (String brick : Project.BRICKS) {
+            String shortName = brick.replace("-service", "");
+            Matcher rss = Pattern.compile(shortName + " (\\d+)").matcher(row.group(1));
+            assertTrue(rss.find(), "BENCHMARKS.md has no RSS for " + brick);
+            long measured = Long.parseLong(rss.group(1)) << 20;
+            Container container = brickContainer(manifests, brick);
+            assertEquals(Optional.of(Long.parseLong(heap.group(1)) << 20), RolloutChecks.heapBytes(container),
+                    brick + " runs another heap than the one measured");
+            long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValue();
+            assertTrue(limit >= measured * 5 / 4, brick + ": limit " + (limit >> 20) + " MiB is below 1.25 x the"
+                    + " measured RSS of " + (measured >> 20) + " MiB");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void redisIsNotReadyWhileLoadingAndKeepsItsDataBelowTheLimit(String overlay) {
+        Manifests manifests = rendered(overlay);
+        Container redis = redis(manifests).getSpec().getTemplate().getSpec().getContainers().get(0);
+        List<String> probe = redis.getReadinessProbe().getExec().getCommand();
+        String script = probe.get(probe.size() - 1).replaceFirst(".*/", "");
+        Set<String> ready = redisFile(manifests, script);
+        // Without -e, redis-cli prints LOADING and exits 0 while Redis replays its AOF.
+        assertTrue(ready.stream().filter(l -> l.contains("redis-cli")).allMatch(l -> l.contains("redis-cli -e ")),
+                ready::toString);
+        long maxmemory = redisFile(manifests, "redis.conf").stream().filter(l -> l.startsWith("maxmemory "))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) << 20).findFirst()
+                .orElseThrow(() -> new AssertionError("redis.conf sets no maxmemory"));
+        long limit = Quantity.getAmountInBytes(redis.getResources().getLimits().get("memory")).longValue();
+        assertTrue(maxmemory <= limit * 2 / 3, "maxmemory leaves no room for the AOF rewrite under the limit");
+        assertTrue(redisFile(manifests, "redis.conf").contains("maxmemory-policy noeviction"),
+                "a full Redis must refuse writes, never evict carts");
+    }
+
+    /** The README's restore procedure applies these: the Clusters of the base, bootstrapped from the backup. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"customers", "orders"})
+    void theRestoreManifestRebuildsTheClusterFromItsBackup(String name) throws IOException {
+        Manifests restore = Manifests.parse(Files.readString(Project.k8s().resolve("restore/" + name + ".yaml"),
+                StandardCharsets.UTF_8));
+        assertEquals(List.of(), new ManifestChecks(restore, Map.of()).wellFormed());
+        GenericKubernetesResource restored = cluster(restore, name);
+        GenericKubernetesResource original = cluster(rendered("base"), name);
+        String source = restored.get("spec", "bootstrap", "recovery", "source");
+        Map<String, Object> origin = restored.<List<Map<String, Object>>>get("spec", "externalClusters").stream()
+                .filter(c -> c.get("name").equals(source)).findFirst().orElseThrow();
+        Map<?, ?> from = (Map<?, ?>) ((Map<?, ?>) origin.get("plugin")).get("parameters");
+        Map<?, ?> to = (Map<?, ?>) restored.<List<Map<String, Object>>>get("spec", "plugins").get(0).get("parameters");
+        Map<?, ?> archived = (Map<?, ?>) original.<List<Map<String, Object>>>get("spec", "plugins").get(0)
+                .get("parameters");
+        assertEquals(archived.get("barmanObjectName"), from.get("barmanObjectName"));
+        assertEquals(name, from.get("serverName"), "the base backups and WAL are under the Cluster's name");
+        assertFalse(Objects.equals(from.get("serverName"), to.get("serverName")),
+                "the restored Cluster must not archive into the backup it restores");
+        Map<String, Object> expected = new TreeMap<>(original.<Map<String, Object>>get("spec"));
+        Map<String, Object> actual = new TreeMap<>(restored.<Map<String, Object>>get("spec"));
+        for (String differs : List.of("bootstrap", "externalClusters", "plugins")) {
+            expected.remove(differs);
+            actual.remove(differs);
+        }
+        assertEquals(expected, actual, "the restored Cluster differs from the base's beyond its bootstrap");
+    }
+
+    @Test
+    void theReadmeStatesTheSupportedVersionsAndHowToDeployRollBackAndRestore() throws IOException {
+        String readme = Files.readString(Project.k8s().resolve("README.md"), StandardCharsets.UTF_8);
+        for (String needed : List.of("Strimzi 1.0", "CloudNativePG 1.28", "Barman Cloud", "Gateway API",
+                "kustomize edit set image", "$(git rev-parse --short HEAD)", "kubectl -n bricks rollout undo",
+                "kubectl -n bricks rollout status", "X-Bricks-Build", "/q/info", "restore/customers.yaml",
+                "apply set-last-applied", "bricks-tls", "backup-object-store", "STRIMZI_POD_SECURITY_PROVIDER_CLASS")) {
+            assertTrue(readme.contains(needed), "k8s/README.md does not mention " + needed);
+        }
+        assertFalse(readme.contains("0.45 or newer"), "k8s/README.md still names Strimzi 0.45");
     }
 
     private static int topicPartitions(Manifests manifests, String topic) {
