@@ -1,6 +1,8 @@
 package dev.bricks.k8s;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -24,6 +26,8 @@ final class DeployableChecks {
     static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
     /** A full version (7.4.6, 1.2.3-alpine) or a digest: a tag that never moves to other content. */
     static final Pattern PINNED = Pattern.compile("\\d+\\.\\d+\\.\\d+([.-][\\w.-]+)?");
+    /** PostgreSQL's versions have two numbers since 10: 17.6 is a full version, 17 is not. */
+    static final Pattern POSTGRESQL_PINNED = Pattern.compile("\\d+\\.\\d+([.-][\\w.-]+)?");
 
     private final Manifests manifests;
     private final Set<String> bricks;
@@ -45,16 +49,23 @@ final class DeployableChecks {
         for (Deployment deployment : manifests.ofType(Deployment.class)) {
             boolean brick = bricks.contains(deployment.getMetadata().getName());
             containers(deployment.getSpec().getTemplate().getSpec())
-                    .forEach(c -> checkImage(problems, Manifests.id(deployment), c, brick));
+                    .forEach(c -> checkImage(problems, Manifests.id(deployment), c, brick, PINNED));
         }
         for (StatefulSet set : manifests.ofType(StatefulSet.class)) {
             containers(set.getSpec().getTemplate().getSpec())
-                    .forEach(c -> checkImage(problems, Manifests.id(set), c, false));
+                    .forEach(c -> checkImage(problems, Manifests.id(set), c, false, PINNED));
+        }
+        // CloudNativePG runs the operator's default PostgreSQL image unless the Cluster names one.
+        for (GenericKubernetesResource cluster : manifests.custom("Cluster")) {
+            Container postgres = new ContainerBuilder().withName("postgres")
+                    .withImage(cluster.<String>get("spec", "imageName")).build();
+            checkImage(problems, Manifests.id(cluster), postgres, false, POSTGRESQL_PINNED);
         }
         return problems;
     }
 
-    private static void checkImage(List<String> problems, String owner, Container container, boolean brick) {
+    private static void checkImage(List<String> problems, String owner, Container container, boolean brick,
+            Pattern fullVersion) {
         String image = Optional.ofNullable(container.getImage()).orElse("");
         String where = owner + " container " + container.getName() + ": image " + image;
         if (image.contains("@sha256:")) {
@@ -69,7 +80,7 @@ final class DeployableChecks {
         } else if (brick && !COMMIT.matcher(tag).matches()) {
             problems.add(where + " is not tagged with a commit (kustomize edit set image ...:$(git rev-parse --short"
                     + " HEAD))");
-        } else if (!brick && !PINNED.matcher(tag).matches()) {
+        } else if (!brick && !fullVersion.matcher(tag).matches()) {
             problems.add(where + " is not pinned to a full version or a digest");
         }
     }

@@ -238,6 +238,7 @@ class ManifestChecksTest {
               name: customers
             spec:
               instances: 3
+              imageName: ghcr.io/cloudnative-pg/postgresql:17.6
               postgresql:
                 synchronous:
                   method: any
@@ -547,6 +548,12 @@ class ManifestChecksTest {
     void aFloatingImageTagIsCaught() {
         assertCaught(deployableProblems(GOOD.replaceFirst("redis:7.4.6", "redis:7.4")),
                 "StatefulSet/redis container redis: image redis:7.4 is not pinned to a full version or a digest");
+    }
+
+    @Test
+    void aPostgresClusterOnTheOperatorsDefaultImageIsCaught() {
+        assertCaught(deployableProblems(broken("  imageName: ghcr.io/cloudnative-pg/postgresql:17.6\n", "")),
+                "Cluster/customers container postgres: image  has no tag");
     }
 
     @Test
