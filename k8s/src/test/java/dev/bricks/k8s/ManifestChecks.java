@@ -21,6 +21,11 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
@@ -32,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -51,6 +57,9 @@ final class ManifestChecks {
     static final String REDIS = "redis";
     static final int SENTINEL_PORT = 26379;
 
+    /** Read by the java launcher of the image, not by the application. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
+
     private final Manifests manifests;
     private final Map<String, ApplicationConfig> bricks;
 
@@ -66,6 +75,7 @@ final class ManifestChecks {
         problems.addAll(selectorsMatchPodLabels());
         problems.addAll(servicesReachContainerPorts());
         problems.addAll(ingressReachesServices());
+        problems.addAll(routesReachServices());
         problems.addAll(bricksListenWhereProbed());
         problems.addAll(environmentIsReadByApplication());
         problems.addAll(localDefaultsAreOverridden());
@@ -76,6 +86,15 @@ final class ManifestChecks {
         problems.addAll(kafkaKeepsEveryRecordOnTwoBrokers());
         problems.addAll(redisRunsWithSentinels());
         problems.addAll(disruptionsKeepEveryQuorum());
+        problems.addAll(new RolloutChecks(manifests, bricks.keySet()).all());
+        problems.addAll(new StatefulPartChecks(manifests).all());
+        return problems;
+    }
+
+    /** Every check, plus those only a manifest that is applied to a cluster (an overlay) must pass. */
+    List<String> deployable() {
+        List<String> problems = all();
+        problems.addAll(new DeployableChecks(manifests, bricks.keySet()).all());
         return problems;
     }
 
@@ -85,7 +104,14 @@ final class ManifestChecks {
         for (HasMetadata object : manifests.all()) {
             problems.addAll(UnknownFields.in(object));
             if (object instanceof GenericKubernetesResource custom) {
-                problems.addAll(CustomResourceFields.check(custom));
+                if (StrimziModel.covers(custom)) {
+                    problems.addAll(StrimziModel.check(custom));
+                } else if (CloudNativePgFields.covers(custom)) {
+                    problems.addAll(CloudNativePgFields.check(custom));
+                } else {
+                    problems.add(Manifests.id(custom) + ": " + custom.getApiVersion() + " " + custom.getKind()
+                            + " is neither a Kubernetes kind nor a known custom resource");
+                }
             }
         }
         return problems;
@@ -184,6 +210,36 @@ final class ManifestChecks {
         return problems;
     }
 
+    /** Every HTTPRoute hangs on a Gateway of the manifest and sends each path to a port of a Service. */
+    List<String> routesReachServices() {
+        List<String> problems = new ArrayList<>();
+        for (HTTPRoute route : manifests.ofType(HTTPRoute.class)) {
+            for (ParentReference parent : nullToEmpty(route.getSpec().getParentRefs())) {
+                Optional<Gateway> gateway = manifests.named(Gateway.class, parent.getName());
+                boolean listens = gateway.isPresent() && (parent.getSectionName() == null
+                        || gateway.get().getSpec().getListeners().stream()
+                                .anyMatch(l -> l.getName().equals(parent.getSectionName())));
+                if (!listens) {
+                    problems.add(Manifests.id(route) + ": hangs on Gateway " + parent.getName()
+                            + (parent.getSectionName() == null ? "" : " listener " + parent.getSectionName())
+                            + ", which does not exist");
+                }
+            }
+            for (HTTPRouteRule rule : nullToEmpty(route.getSpec().getRules())) {
+                for (HTTPBackendRef backend : nullToEmpty(rule.getBackendRefs())) {
+                    Optional<Service> service = manifests.named(Service.class, backend.getName());
+                    boolean exists = service.isPresent() && service.get().getSpec().getPorts().stream()
+                            .anyMatch(p -> Objects.equals(p.getPort(), backend.getPort()));
+                    if (!exists) {
+                        problems.add(Manifests.id(route) + ": sends requests to " + backend.getName() + ":"
+                                + backend.getPort() + ", which is no port of a Service of the manifest");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     /**
      * Each brick's container exposes the port the application listens on with the environment the
      * manifest gives it, and its startup, readiness and liveness probes ask that port for the
@@ -249,7 +305,7 @@ final class ManifestChecks {
         forEachBrickContainer((deployment, container, config) -> {
             var read = config.environmentVariablesRead();
             environmentOf(container).keySet().stream()
-                    .filter(name -> !read.contains(name))
+                    .filter(name -> !read.contains(name) && !LAUNCHER_VARIABLES.contains(name))
                     .forEach(name -> problems.add(Manifests.id(deployment) + " container " + container.getName()
                             + ": sets " + name + ", which " + config.name() + " does not read"));
         });
@@ -347,10 +403,19 @@ final class ManifestChecks {
         return problems;
     }
 
-    /** Every brick runs at least two replicas, also when its HPA scales it down. */
+    /**
+     * Every brick runs at least two replicas: its HPA's minimum, or (a brick without HPA) its own
+     * replica count.
+     */
     List<String> everyBrickRunsTwoReplicasAtLeast() {
         List<String> problems = new ArrayList<>();
         for (Deployment deployment : manifests.ofType(Deployment.class)) {
+            boolean autoscaled = manifests.ofType(HorizontalPodAutoscaler.class).stream()
+                    .anyMatch(h -> deployment.getMetadata().getName()
+                            .equals(h.getSpec().getScaleTargetRef().getName()));
+            if (autoscaled) {
+                continue;
+            }
             Integer replicas = deployment.getSpec().getReplicas();
             int count = replicas == null ? 1 : replicas;
             if (bricks.containsKey(deployment.getMetadata().getName()) && count < MIN_BRICK_REPLICAS) {

@@ -24,8 +24,13 @@ final class UnknownFields {
     }
 
     static List<String> in(HasMetadata object) {
+        return in(object, Manifests.id(object));
+    }
+
+    /** The same for a model object embedded somewhere else, for example in a custom resource. */
+    static List<String> in(Object value, String path) {
         List<String> found = new ArrayList<>();
-        walk(object, Manifests.id(object), found, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        walk(value, path, found, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
         return found;
     }
 
