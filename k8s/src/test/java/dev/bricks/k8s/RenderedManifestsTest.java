@@ -622,7 +622,7 @@ class RenderedManifestsTest {
         String readme = Files.readString(Project.k8s().resolve("README.md"), StandardCharsets.UTF_8);
         for (String needed : List.of("Strimzi 1.0", "CloudNativePG 1.28", "Barman Cloud", "Gateway API",
                 "kustomize edit set image", "$(git rev-parse --short HEAD)", "kubectl -n bricks rollout undo",
-                "kubectl -n bricks rollout status", "X-Bricks-Build", "/q/info", "restore/customers.yaml",
+                "kubectl -n bricks rollout status", "X-Bricks-Build", "/q/health", "restore/customers.yaml",
                 "apply set-last-applied", "bricks-tls", "backup-object-store", "STRIMZI_POD_SECURITY_PROVIDER_CLASS")) {
             assertTrue(readme.contains(needed), "k8s/README.md does not mention " + needed);
         }
