@@ -40,6 +40,11 @@ class RollingDeployIT {
     static final Duration LOAD_BEFORE = Duration.ofSeconds(5);
     static final Duration LOAD_AFTER = Duration.ofSeconds(5);
     static final Duration STAFF_PAUSE = Duration.ofMillis(300);
+    /**
+     * A staff call is failed when the gateway gives up on it (timeout server 30s), not at the shoppers'
+     * 10 s: a replica's first order list can be slow on a busy 2-core machine. The slowest is printed.
+     */
+    static final Duration STAFF_TIMEOUT = Duration.ofSeconds(30);
 
     static Launcher launcher;
     static Releases releases;
@@ -59,7 +64,7 @@ class RollingDeployIT {
         Map<String, Long> doneAt = new LinkedHashMap<>();
         StaffWatch staff = new StaffWatch();
         DrillReport report = drill("rolling deploy of every brick", tally).run(context -> {
-            staff.start(context);
+            staff.start(context, tally);
             context.sleep(LOAD_BEFORE);
             Instant builtAt = Instant.now().plusSeconds(60);
             for (String brick : List.of("catalog", "cart", "customer", "order")) {
@@ -99,7 +104,7 @@ class RollingDeployIT {
         List<String> outcome = new ArrayList<>();
         StaffWatch staff = new StaffWatch();
         DrillReport report = drill("deploy of a cart build that cannot start", tally).run(context -> {
-            staff.start(context);
+            staff.start(context, tally);
             context.sleep(LOAD_BEFORE);
             window[0] = System.nanoTime();
             context.log("./bricks deploy cart --from " + broken.dir() + " (cannot start)");
@@ -138,8 +143,10 @@ class RollingDeployIT {
             checks.add(() -> assertEquals(0, stats.failed(), kind.label() + ": failed calls " + stats.failedBy()));
             checks.add(() -> assertEquals(0, stats.wrong(), kind.label() + ": wrong answers " + stats.wrongExamples()));
         }
+        System.out.printf("staff order lists: %d answered, slowest %d ms, %d failed %s%n", staff.ok.get(),
+                staff.slowestMillis, staff.failed.get(), staff.failures);
         checks.add(() -> assertTrue(staff.ok.get() > 0, "staff listed orders"));
-        checks.add(() -> assertEquals(0, staff.failed.get(), "staff order lists that failed: " + staff.lastFailure));
+        checks.add(() -> assertEquals(0, staff.failed.get(), "staff order lists that failed: " + staff.failures));
         Verification verified = report.verification();
         checks.add(() -> assertTrue(verified.get(Verification.Write.CART_LINE, Verification.Count.CHECKED) > 0
                 && verified.get(Verification.Write.CHECKOUT, Verification.Count.CHECKED) > 0
@@ -157,21 +164,25 @@ class RollingDeployIT {
         final AtomicInteger ok = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicBoolean running = new AtomicBoolean(true);
-        volatile String lastFailure = "";
+        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile long slowestMillis;
         private Thread thread;
 
-        void start(Drill.Context context) {
-            ShopClient client = context.client();
+        void start(Drill.Context context, BuildTally tally) {
+            ShopClient client = new ShopClient(ShopClient.gateway(), ShopClient.CONNECT_TIMEOUT, STAFF_TIMEOUT)
+                    .listen(tally);
             String token = launcher.staffToken();
             thread = new Thread(() -> {
                 while (running.get()) {
                     try {
+                        long start = System.nanoTime();
                         Answer answer = client.get("/api/orders?size=1", token);
+                        slowestMillis = Math.max(slowestMillis, (System.nanoTime() - start) / 1_000_000);
                         if (answer.status() == 200) {
                             ok.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
-                            lastFailure = answer.status() + " " + answer.error() + " " + answer.body();
+                            failures.add(DrillReport.at(context.now()) + " " + answer.status() + " " + answer.error());
                         }
                         Thread.sleep(STAFF_PAUSE.toMillis());
                     } catch (InterruptedException e) {
@@ -184,7 +195,7 @@ class RollingDeployIT {
 
         void stop() throws InterruptedException {
             running.set(false);
-            thread.join(Duration.ofSeconds(15).toMillis());
+            thread.join(STAFF_TIMEOUT.plusSeconds(5).toMillis());
         }
     }
 }
