@@ -97,11 +97,6 @@ public final class Drill {
             this.load = load;
         }
 
-        /** The load's client: calls made with it are the load's too (e.g. seen by its listener). */
-        public ShopClient client() {
-            return load.client();
-        }
-
         /** The load's clock: ms since its workers started. */
         public long now() {
             return load.now();
