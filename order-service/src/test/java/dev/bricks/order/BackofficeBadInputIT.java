@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 
 import dev.bricks.order.backoffice.StaffSession;
+import dev.bricks.order.backoffice.ZonePreference;
 import dev.bricks.order.order.OrderQuery;
 import dev.bricks.order.support.OrderServiceTestResources;
 import dev.bricks.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,21 +42,66 @@ class BackofficeBadInputIT {
                 Arguments.of("to", "-1000000000-01-01T00:00:00Z"),
                 Arguments.of("from", "yesterday"),
                 Arguments.of("customerId", "not-a-uuid"),
-                Arguments.of("status", "SHIPPED"));
+                Arguments.of("status", "SHIPPED"),
+                Arguments.of("q", "lamp"),
+                Arguments.of("q", "not-a-uuid-but-thirty-six-characters"));
     }
 
-    @ParameterizedTest(name = "/backoffice?{0}={1}")
+    @ParameterizedTest(name = "/backoffice/orders?{0}={1}")
     @MethodSource("badListParameters")
     void aBadFilterOrPageIsA400PageNamingIt(String name, String value) {
-        withCookie(STAFF).queryParam(name, value).get("/backoffice").then().statusCode(400)
+        withCookie(STAFF).queryParam(name, value).get("/backoffice/orders").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString(name));
+    }
+
+    static Stream<Arguments> badSummaryRanges() {
+        return Stream.of(
+                Arguments.of("range=year", "range"),
+                Arguments.of("range=custom&from=yesterday", "from"),
+                Arguments.of("range=custom&from=2026-03-02&to=2026-03-01", "to"),
+                Arguments.of("range=custom&from=2020-01-01&to=2026-01-01", "to"),
+                Arguments.of("range=custom&from=2026-01-01&to=%2B99999-01-01", "to"));
+    }
+
+    @ParameterizedTest(name = "/backoffice?{0}")
+    @MethodSource("badSummaryRanges")
+    void aBadSummaryRangeIsA400PageNamingTheField(String query, String field) {
+        withCookie(STAFF).urlEncodingEnabled(false).get("/backoffice?" + query).then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString(field + ":"));
+    }
+
+    @Test
+    void badDeadLetterPagesAndSettingsAre4xxPages() {
+        withCookie(STAFF).queryParam("page", "-1").get("/backoffice/dead-letters").then().statusCode(400)
+                .contentType(containsString("text/html")).body(containsString("page"));
+        withCookie(STAFF).queryParam("status", "LOST").get("/backoffice/dead-letters").then().statusCode(400)
+                .body(containsString("status"));
+        for (String id : List.of("abc", "999999999999", "-1")) {
+            withCookie(STAFF).get("/backoffice/dead-letters/" + id).then().statusCode(404)
+                    .contentType(containsString("text/html"));
+            withCookie(STAFF).post("/backoffice/dead-letters/" + id + "/replay").then().statusCode(404)
+                    .contentType(containsString("text/html"));
+        }
+        withCookie(STAFF).contentType("application/x-www-form-urlencoded").post("/backoffice/dead-letters/replay")
+                .then().statusCode(400).body(containsString("reason"));
+        withCookie(STAFF).contentType("application/x-www-form-urlencoded").body("reason=%zz")
+                .post("/backoffice/dead-letters/replay").then().statusCode(400).body(containsString("reason"));
+        for (String body : List.of("zone=Mars%2FOlympus", "zone=", "", "zone=%zz", "zone=GMT%2B5")) {
+            withCookie(STAFF).contentType("application/x-www-form-urlencoded").body(body).post("/backoffice/settings")
+                    .then().statusCode(400).contentType(containsString("text/html")).body(containsString("zone:"));
+        }
+        withCookie(STAFF).contentType("application/x-www-form-urlencoded").body("zone=Europe%2FBerlin")
+                .post("/backoffice/settings").then().statusCode(303).header("Location", endsWith("/backoffice"))
+                .cookie(ZonePreference.COOKIE, "Europe%2FBerlin");
+        withCookie(STAFF).cookie(ZonePreference.COOKIE, "Not/AZone").get("/backoffice").then().statusCode(200)
+                .body(containsString("id=\"zone\" title=\"Times are shown in this time zone\">UTC<"));
     }
 
     @ParameterizedTest(name = "/backoffice/export.csv?{0}={1}")
     @MethodSource("badListParameters")
     void aBadFilterOfTheExportIsA400(String name, String value) {
-        if (name.equals("page")) {
-            return; // the export has no page
+        if (name.equals("page") || name.equals("q")) {
+            return; // the export has no page and no search box
         }
         withCookie(STAFF).queryParam(name, value).get("/backoffice/export.csv").then().statusCode(400);
     }
@@ -71,6 +118,15 @@ class BackofficeBadInputIT {
                 .header("Location", endsWith("/backoffice"));
         withCookie(cookie).post("/backoffice/orders/not-a-uuid/cancel").then().statusCode(303)
                 .header("Location", endsWith("/backoffice"));
+        for (String page : List.of("/backoffice/orders", "/backoffice/dead-letters", "/backoffice/dead-letters/1",
+                "/backoffice/settings", "/backoffice?range=7d")) {
+            withCookie(cookie).get(page).then().statusCode(200).body(containsString("id=\"signin\""));
+        }
+        for (String action : List.of("/backoffice/dead-letters/1/replay", "/backoffice/dead-letters/replay",
+                "/backoffice/settings")) {
+            withCookie(cookie).contentType("application/x-www-form-urlencoded").body("reason=x&zone=UTC")
+                    .post(action).then().statusCode(303).header("Location", endsWith("/backoffice"));
+        }
     }
 
     @Test
@@ -80,6 +136,17 @@ class BackofficeBadInputIT {
                 .statusCode(303).header("Location", endsWith("/backoffice"));
         withCookie(customer).post("/backoffice/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(303)
                 .header("Location", endsWith("/backoffice"));
+        for (String page : List.of("/backoffice", "/backoffice/orders", "/backoffice/dead-letters",
+                "/backoffice/dead-letters/1", "/backoffice/settings")) {
+            withCookie(customer).get(page).then().statusCode(200).body(containsString("id=\"signin\""));
+            given().get(page).then().statusCode(200).body(containsString("id=\"signin\""));
+        }
+        for (String action : List.of("/backoffice/dead-letters/1/replay", "/backoffice/dead-letters/replay")) {
+            withCookie(customer).contentType("application/x-www-form-urlencoded").body("reason=x").post(action)
+                    .then().statusCode(303).header("Location", endsWith("/backoffice"));
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded").body("reason=x")
+                    .post(action).then().statusCode(303).header("Location", endsWith("/backoffice"));
+        }
         withCookie(TestTokens.expiredCustomer(UUID.randomUUID().toString(), "old@bricks.test")).get("/backoffice")
                 .then().statusCode(200).body(containsString("id=\"signin\""));
     }

@@ -3,9 +3,9 @@ package dev.bricks.order.drain;
 import java.time.Duration;
 
 /** Doubling delays between retries, capped. */
-record Backoff(Duration initial, Duration max) {
+public record Backoff(Duration initial, Duration max) {
 
-    Duration after(int failures) {
+    public Duration after(int failures) {
         long millis = initial.toMillis();
         for (int i = 1; i < failures && millis < max.toMillis(); i++) {
             millis *= 2;

@@ -1,8 +1,6 @@
 package dev.bricks.order.drain;
 
-import dev.bricks.contracts.database.DatabaseFailures;
 import dev.bricks.contracts.order.OrderPlaced;
-import dev.bricks.order.store.OrderStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -33,8 +31,7 @@ public class OrderDrain {
 
     private static final Logger LOG = Logger.getLogger(OrderDrain.class);
 
-    private final OrderPlacedReader reader = new OrderPlacedReader();
-    private final OrderStore store;
+    private final OrderIntake intake;
     private final Backoff backoff;
     private final Counter stored;
     private final Counter duplicates;
@@ -42,10 +39,10 @@ public class OrderDrain {
     private final Counter databaseRetries;
     private volatile boolean shuttingDown;
 
-    public OrderDrain(OrderStore store, MeterRegistry registry,
+    public OrderDrain(OrderIntake intake, MeterRegistry registry,
             @ConfigProperty(name = "bricks.orders.retry.initial-delay") Duration initialDelay,
             @ConfigProperty(name = "bricks.orders.retry.max-delay") Duration maxDelay) {
-        this.store = store;
+        this.intake = intake;
         this.backoff = new Backoff(initialDelay, maxDelay);
         this.stored = drained(registry, "stored");
         this.duplicates = drained(registry, "duplicate");
@@ -71,28 +68,26 @@ public class OrderDrain {
     public CompletionStage<Void> drain(Message<String> record) {
         OrderPlaced order;
         try {
-            order = reader.read(record.getPayload());
+            order = intake.read(record.getPayload());
         } catch (UnprocessableRecordException e) {
             return deadLetter(record, e);
         }
         for (int failures = 1;; failures++) {
             try {
-                if (store.storeOnce(order)) {
+                if (intake.store(order) == OrderIntake.Outcome.STORED) {
                     stored.increment();
                 } else {
                     duplicates.increment();
                     LOG.debugf("order %s was already stored (redelivered record)", order.orderId());
                 }
                 return record.ack();
+            } catch (UnprocessableRecordException e) {
+                return deadLetter(record, e);
             } catch (RuntimeException e) {
-                if (DatabaseFailures.isRefusedData(e)) {
-                    return deadLetter(record, new UnprocessableRecordException(
-                            "rejected by the database: " + rootMessage(e), e));
-                }
                 databaseRetries.increment();
                 Duration delay = backoff.after(failures);
                 LOG.warnf("cannot store order %s (attempt %d: %s); draining paused, retrying in %d ms",
-                        order.orderId(), failures, rootMessage(e), delay.toMillis());
+                        order.orderId(), failures, OrderIntake.rootMessage(e), delay.toMillis());
                 if (!sleep(delay)) {
                     // Shutting down: leave the record unacknowledged; its offset is not committed,
                     // so the next consumer of the partition gets it again.
@@ -119,13 +114,5 @@ public class OrderDrain {
             return false;
         }
         return !shuttingDown;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

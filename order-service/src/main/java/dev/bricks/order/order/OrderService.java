@@ -54,6 +54,12 @@ public class OrderService {
         return OrderViews.of(order);
     }
 
+    /** Whether an order with this id is stored. */
+    @Transactional
+    public boolean exists(UUID orderId) {
+        return store.find(orderId).isPresent();
+    }
+
     /** PLACED → FULFILLED or CANCELLED, once; the row lock makes two racing staff members see 200 and 409. */
     @Transactional
     public OrderView transition(String id, OrderStatus target, Caller staff) {

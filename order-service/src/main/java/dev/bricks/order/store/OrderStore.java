@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,19 +153,31 @@ public class OrderStore {
         return new Slice(query.list(), query.count());
     }
 
+    /** The newest orders, newest first. */
+    public List<OrderEntity> newest(int count) {
+        return query(OrderFilter.none()).page(Page.ofSize(count)).list();
+    }
+
     /** One row of the summary: orders and revenue of one UTC day, status and currency. */
     public record SummaryRow(LocalDate day, OrderStatus status, String currency, long orders, BigDecimal revenue) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<SummaryRow> summary(Instant from, Instant to) {
+        return summary(from, to, ZoneOffset.UTC);
+    }
+
+    /** The same, per day in {@code zone} (a region id that PostgreSQL knows, or UTC). */
+    @SuppressWarnings("unchecked")
+    public List<SummaryRow> summary(Instant from, Instant to, ZoneId zone) {
         List<Object[]> rows = em.createNativeQuery("""
-                select cast(placed_at at time zone 'UTC' as date) as day, status, currency, count(*), sum(total)
+                select cast(placed_at at time zone cast(:zone as text) as date) as day, status, currency, count(*),
+                       sum(total)
                 from orders
                 where placed_at >= :from and placed_at < :to
                 group by 1, 2, 3
                 order by 1, 2, 3
                 """)
+                .setParameter("zone", zone.getId().equals("Z") ? "UTC" : zone.getId())
                 .setParameter("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .setParameter("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .getResultList();

@@ -10,11 +10,11 @@ class SignInFormTest {
 
     @Test
     void fieldsAreDecodedAndMissingOnesAreNull() {
-        assertEquals(new SignInForm("a+b@c.d", "p w;&=%"),
+        assertEquals(new SignInForm("a+b@c.d", "p w;&=%", null),
                 SignInForm.parse("email=a%2Bb%40c.d&password=p+w%3B%26%3D%25&other=x"));
-        assertEquals(new SignInForm("a@b.c", null), SignInForm.parse("email=a@b.c"));
-        assertEquals(new SignInForm(null, null), SignInForm.parse(""));
-        assertEquals(new SignInForm(null, null), SignInForm.parse(null));
+        assertEquals(new SignInForm("a@b.c", null, null), SignInForm.parse("email=a@b.c"));
+        assertEquals(new SignInForm(null, null, null), SignInForm.parse(""));
+        assertEquals(new SignInForm(null, null, null), SignInForm.parse(null));
         assertEquals("", SignInForm.parse("password").password());
         assertNull(SignInForm.parse("password=x").email());
     }

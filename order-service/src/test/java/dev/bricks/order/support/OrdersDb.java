@@ -38,6 +38,15 @@ public final class OrdersDb {
         }
     }
 
+    /** Runs one statement (e.g. a constraint that makes the database refuse some orders, and its removal). */
+    public static void execute(String sql) {
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long orders(Collection<UUID> orderIds) {
         return count("orders", orderIds);
     }
