@@ -15,7 +15,7 @@ KAFKA_POM="$BRICKS_ROOT/infra/kafka/pom.xml"
 
 # The topics: NAME:PARTITIONS:RETENTION_MS (three replicas each, two in sync for a write).
 KAFKA_TOPICS=(
-  "catalog.generations:1:-1"          # kept forever: a new catalog replica rebuilds from it
+  "catalog.generations:1:-1"          # commits only, nothing expires: the catalog replicas delete retired ones
   "orders.placed:3:604800000"         # 7 days
   "orders.placed.dlq:1:2592000000"    # 30 days
 )

@@ -44,6 +44,10 @@ public interface CatalogConfig {
     @WithDefault("30s")
     Duration productMaxAge();
 
+    /** How often the housekeeping sweep retires generations (read by its {@code @Scheduled}). */
+    @WithDefault("5s")
+    Duration housekeepingEvery();
+
     /** Size of the demo catalogue (generation 0). */
     @WithDefault("1200")
     int demoProducts();

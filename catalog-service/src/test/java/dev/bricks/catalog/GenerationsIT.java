@@ -30,12 +30,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,20 +76,47 @@ class GenerationsIT {
         return TestTokens.staff("staff-" + RUN, "staff-" + RUN + "@bricks.test");
     }
 
+    /** The packaged replica, with the test profile's short retirement settings, ready. */
+    private static Replica startReplica(String name) throws Exception {
+        // a loaded machine may take long to reach Kafka: the replica must not settle for the demo catalogue
+        return Replica.start(name, topic(), "bricks.catalog.retire-grace=3s",
+                "bricks.catalog.housekeeping-every=2s", "bricks.catalog.startup-kafka-wait=120s")
+                .awaitReady(Duration.ofSeconds(180));
+    }
+
     private static Replica replicaB() throws Exception {
         if (replicaB == null) {
-            replicaB = Replica.start("b-" + RUN, topic()).awaitReady(Duration.ofSeconds(90));
+            replicaB = startReplica("b-" + RUN);
         }
         return replicaB;
     }
 
     @AfterAll
-    static void stopReplicaBAndDeleteTheTopic() throws Exception {
+    static void stopReplicaBAndDeleteTheTopics() throws Exception {
         if (replicaB != null) {
             replicaB.close();
         }
-        // the test topic holds a 100,000-product generation: do not leave it on the shared broker
+        // the test topics may hold a 100,000-product generation: do not leave them on the shared broker
+        for (String upload : uploadTopics()) {
+            Kafka.deleteTopic(upload);
+        }
         Kafka.deleteTopic(topic());
+    }
+
+    private static Set<String> uploadTopics() throws Exception {
+        try (Admin admin = Kafka.admin()) {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(name -> name.startsWith(topic() + ".upload-")).collect(Collectors.toSet());
+        }
+    }
+
+    /** The first offset still readable in the generations topic. */
+    private static long firstOffset() throws Exception {
+        try (Admin admin = Kafka.admin()) {
+            TopicPartition partition = new TopicPartition(topic(), 0);
+            return admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).all().get(10, TimeUnit.SECONDS)
+                    .get(partition).offset();
+        }
     }
 
     private static JsonPath upload(String ndjson, Instant activateAt) {
@@ -182,7 +215,8 @@ class GenerationsIT {
             polling.add(pollers.submit(() -> poll(replica.getKey(), replica.getValue(), pollUntil, observations)));
         }
         Thread.sleep(300);
-        Instant activateAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+        // room for this JVM to answer its pollers on both sides of the instant after taking the upload
+        Instant activateAt = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.MILLIS);
         JsonPath accepted = upload(TestCatalogues.ndjson("CUT-" + RUN, 50), activateAt);
         System.out.printf("cutover upload answered %d ms before the instant%n",
                 Duration.between(Instant.now(), activateAt).toMillis());
@@ -240,7 +274,7 @@ class GenerationsIT {
         JsonPath accepted = upload(TestCatalogues.ndjson("LATE-" + RUN, 120), null);
         long generation = accepted.getLong("generation");
         awaitActive(generation, null, Duration.ofSeconds(30));
-        try (Replica c = Replica.start("c-" + RUN, topic()).awaitReady(Duration.ofSeconds(90))) {
+        try (Replica c = startReplica("c-" + RUN)) {
             JsonPath onC = JsonPath.from(c.get("/api/catalog/generations/active").body());
             assertEquals(generation, onC.getLong("number"));
             assertEquals(accepted.getString("checksum"), onC.getString("checksum"));
@@ -282,6 +316,65 @@ class GenerationsIT {
         assertEquals(200, last.statusCode());
         assertTrue(last.body().contains("Test Lamp 99999"));
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(6)
+    void replicaJoiningAfterManyUploadsStagesOnlyWhatItCanServeAndRetiredGenerationsLeaveKafka() throws Exception {
+        Replica b = replicaB();
+        List<Long> superseded = new ArrayList<>();
+        long active = -1;
+        for (int upload = 0; upload < 8; upload++) {
+            active = upload(TestCatalogues.ndjson("JOIN" + upload + "-" + RUN, 200), null).getLong("generation");
+            superseded.add(active);
+        }
+        superseded.remove(active);
+        long due = active;
+        long later = upload(TestCatalogues.ndjson("LATER-" + RUN, 30), Instant.now().plus(Duration.ofHours(1)))
+                .getLong("generation");
+        awaitActive(due, b, Duration.ofSeconds(60));
+
+        try (Replica c = startReplica("join-" + RUN)) {
+            assertEquals(due, activeOn(c));
+            for (long retired : superseded) {
+                // known from its commit and skipped, or (when already taken off Kafka) never seen
+                HttpResponse<String> view = c.get("/api/catalog/generations/" + retired);
+                assertTrue(view.statusCode() == 404 || view.statusCode() == 200
+                        && JsonPath.from(view.body()).get("stagingMillis") == null
+                        && "RETIRED".equals(JsonPath.from(view.body()).getString("state")),
+                        "generation " + retired + " was not staged on the joining replica: " + view.body());
+            }
+            JsonPath laterOnC = JsonPath.from(c.get("/api/catalog/generations/" + later).body());
+            assertEquals("STAGED", laterOnC.getString("state"), "the generation due later is staged in advance");
+            for (String path : List.of("/api/catalog/products/JOIN7-" + RUN + "-0",
+                    "/api/catalog/products/JOIN7-" + RUN + "-199", "/api/catalog/products?q=lamp&sort=-price&size=7",
+                    "/api/catalog/categories")) {
+                io.restassured.response.Response onA = given().when().get(path);
+                for (Replica other : List.of(b, c)) {
+                    HttpResponse<String> answer = other.get(path);
+                    assertEquals(200, answer.statusCode(), path);
+                    assertEquals(onA.asString(), answer.body(), path + ": the same bytes on every replica");
+                    assertEquals(String.valueOf(due), answer.headers().firstValue("X-Catalog-Generation").orElse(""));
+                    if (onA.header("ETag") != null) {
+                        assertEquals(onA.header("ETag"), answer.headers().firstValue("ETag").orElse(""), path);
+                    }
+                }
+            }
+            assertEquals(404, c.get("/api/catalog/products/JOIN6-" + RUN + "-0").statusCode(),
+                    "nothing of a superseded generation is served");
+        }
+
+        // every generation before the active one leaves Kafka once the active one was served for the grace period
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(firstOffset() == due - 1 && uploadTopics().size() == 2) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals(due - 1, firstOffset(), "the commits before the active generation's are deleted");
+        List<ConsumerRecord<String, String>> commits = Kafka.readAll(topic());
+        assertEquals(List.of(due - 1, later - 1), commits.stream().map(ConsumerRecord::offset).toList(),
+                "only the commits of the active and the later generation can still be read");
+        assertEquals(commits.stream().map(c -> topic() + ".upload-" + c.key()).collect(Collectors.toSet()),
+                uploadTopics(), "only the upload topics of the active and the later generation are left");
     }
 
     private static String replaceLine(String[] lines, int index, String replacement) {

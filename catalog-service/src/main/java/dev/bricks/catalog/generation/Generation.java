@@ -14,17 +14,25 @@ final class Generation {
     final Instant activateAt;
     final String checksum;
     final int products;
+    /** The upload it came from; null for the demo catalogue. */
+    final String uploadId;
+    /** Its chunks live in their own upload topic (not in the generations topic, as written before #17). */
+    final boolean ownTopic;
     volatile Status status = Status.STAGING;
+    /** Its upload topic was deleted (or it had none to delete). */
+    volatile boolean released;
     volatile Instant stagedAt;
     volatile Long stagingMillis;
     volatile Instant activatedAt;
     volatile String failure;
 
-    Generation(long number, Instant activateAt, int products, String checksum) {
+    Generation(long number, Instant activateAt, int products, String checksum, String uploadId, boolean ownTopic) {
         this.number = number;
         this.activateAt = activateAt;
         this.products = products;
         this.checksum = checksum;
+        this.uploadId = uploadId;
+        this.ownTopic = ownTopic;
     }
 
     boolean servable() {

@@ -2,6 +2,7 @@ package dev.bricks.catalog.generation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.catalog.CatalogConfig;
+import dev.bricks.catalog.store.ProductStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +36,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every record of the generations topic, from its first offset, on every replica: manual
+ * Reads every commit of the generations topic, from its first offset, on every replica: manual
  * assignment of its single partition, no consumer group, no committed offsets. That is how a new
- * or restarted replica rebuilds itself and why replicas never share the work. When Kafka is away
- * the consumer keeps retrying on its own thread while the replica serves what it has.
+ * or restarted replica rebuilds itself and why replicas never share the work. A joining replica
+ * first reads the commits up to the end it found at start-up and then reads the chunks (from each
+ * upload's own topic) of only the generations it can still serve ({@link JoinPlan}); once caught
+ * up, every new commit is staged as it arrives. When Kafka is away the consumer keeps retrying on
+ * its own thread while the replica serves what it has.
  */
 @ApplicationScoped
 public class GenerationFeed {
@@ -46,12 +52,16 @@ public class GenerationFeed {
     private final CatalogConfig config;
     private final GenerationStager stager;
     private final GenerationRegistry registry;
+    private final UploadTopics uploadTopics;
     private final ObjectMapper json;
+    /** Commits read while joining, staged or skipped once the start-up end is reached (feed thread only). */
+    private final NavigableMap<Long, GenerationCommit> joining = new TreeMap<>();
     private final String bootstrap;
     private final TopicPartition partition;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private KafkaConsumer<String, byte[]> chunkConsumer;
     private volatile long nextOffset;
     private volatile Long startupEndOffset;
     private volatile boolean caughtUp;
@@ -59,17 +69,20 @@ public class GenerationFeed {
     private volatile Instant startedAt = Instant.now();
     private volatile Instant lastContact;
 
-    public GenerationFeed(CatalogConfig config, GenerationStager stager, GenerationRegistry registry, ObjectMapper json,
+    public GenerationFeed(CatalogConfig config, GenerationStager stager, GenerationRegistry registry,
+            UploadTopics uploadTopics, ObjectMapper json,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
         this.stager = stager;
         this.registry = registry;
+        this.uploadTopics = uploadTopics;
         this.json = json;
         this.bootstrap = bootstrap;
         this.partition = new TopicPartition(config.topic(), 0);
     }
 
-    void start(@Observes StartupEvent event, DemoCatalogue demo) {
+    void start(@Observes StartupEvent event, DemoCatalogue demo, ProductStore store) {
+        store.dropAll(); // a file-mode H2 may hold the tables of an earlier run: the topic is the truth
         stager.stageDemo(demo.products(config.demoProducts()));
         if (!config.kafkaEnabled()) {
             LOG.info("Kafka disabled: serving the embedded demo catalogue only");
@@ -133,28 +146,109 @@ public class GenerationFeed {
                 nextOffset = Math.max(nextOffset, consumer.position(partition, Duration.ofSeconds(2)));
                 lastContact = Instant.now();
                 if (!caughtUp && nextOffset >= startupEndOffset) {
-                    caughtUp = true;
-                    LOG.infof("caught up with %s at offset %d", config.topic(), nextOffset);
+                    join();
+                    // what was committed while this replica staged is read (and planned) before it is ready
+                    long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(3)).get(partition);
+                    if (end > nextOffset) {
+                        startupEndOffset = end;
+                    } else {
+                        caughtUp = true;
+                        LOG.infof("caught up with %s at offset %d", config.topic(), nextOffset);
+                    }
                 }
             } catch (WakeupException e) {
                 break;
             } catch (RuntimeException e) {
                 LOG.warnf("generations feed: %s; retrying", e.toString());
+                rewind();
                 pause();
             }
         }
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(2));
         }
+        closeChunkConsumer();
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
         GenerationRecord read = read(record, json).orElse(null);
         if (read instanceof GenerationChunk chunk) {
+            // an upload published before #17, with its chunks in the generations topic itself
             stager.onChunk(chunk, Instant.ofEpochMilli(record.timestamp()));
         } else if (read instanceof GenerationCommit commit) {
-            stager.onCommit(commit, record.offset() + 1);
+            long number = record.offset() + 1;
+            if (stager.hasChunksOf(commit.uploadId())) {
+                stager.onCommit(commit, number, false);
+            } else if (!caughtUp) {
+                joining.put(number, commit);
+            } else {
+                stageFromUploadTopic(number, commit);
+            }
         }
+    }
+
+    /** Stages what the commits read since start-up make servable, and skips the rest unread. */
+    private void join() {
+        long started = System.nanoTime();
+        int staged = 0;
+        while (true) {
+            long floor = registry.active().map(GenerationRegistry.Active::number).orElse(-1L);
+            List<Long> plan = JoinPlan.toStage(joining, floor, registry.failedNumbers(), Instant.now()).stream()
+                    .filter(number -> !registry.decided(number)).toList();
+            if (plan.isEmpty()) {
+                break;
+            }
+            // known before any is read: one falling due meanwhile makes reads answer 503, not the old catalogue
+            plan.forEach(number -> registry.staging(number, joining.get(number), true));
+            for (long number : plan) {
+                stageFromUploadTopic(number, joining.get(number));
+                staged++;
+            }
+        }
+        joining.forEach(registry::skipped);
+        LOG.infof("joined: staged %d of the %d generations found on %s in %d ms, skipped the superseded ones",
+                staged, joining.size(), config.topic(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        joining.clear();
+    }
+
+    /** Reads the chunks of an upload from its own topic into the stager, then verifies them against the commit. */
+    private void stageFromUploadTopic(long number, GenerationCommit commit) {
+        if (registry.decided(number)) {
+            return;
+        }
+        if (!registry.knows(number)) {
+            // from now on, once its instant has passed, reads answer 503 until it is staged
+            registry.staging(number, commit, true);
+        }
+        stager.restart(commit.uploadId()); // a read cut short by Kafka starts again from the first chunk
+        String topic = uploadTopics.name(commit.uploadId());
+        try {
+            KafkaConsumer<String, byte[]> chunks = chunkConsumer();
+            if (chunks.partitionsFor(topic, Duration.ofSeconds(5)).isEmpty()) {
+                LOG.warnf("generation %d: upload topic %s does not exist (retired)", number, topic);
+            } else {
+                TopicPartition upload = new TopicPartition(topic, 0);
+                chunks.assign(List.of(upload));
+                chunks.seekToBeginning(List.of(upload));
+                long end = chunks.endOffsets(List.of(upload), Duration.ofSeconds(5)).get(upload);
+                while (chunks.position(upload, Duration.ofSeconds(5)) < end) {
+                    if (!running) {
+                        throw new WakeupException();
+                    }
+                    for (ConsumerRecord<String, byte[]> record : chunks.poll(Duration.ofMillis(500))) {
+                        if (read(record, json).orElse(null) instanceof GenerationChunk chunk
+                                && chunk.uploadId().equals(commit.uploadId())) {
+                            stager.onChunk(chunk, Instant.ofEpochMilli(record.timestamp()));
+                        }
+                    }
+                }
+                chunks.unsubscribe();
+            }
+        } catch (RuntimeException e) {
+            closeChunkConsumer();
+            throw e;
+        }
+        stager.onCommit(commit, number, true);
     }
 
     /**
@@ -191,17 +285,35 @@ public class GenerationFeed {
         return Optional.empty();
     }
 
+    /** The record whose handling failed (e.g. Kafka went away while its chunks were read) is read again. */
+    private void rewind() {
+        if (consumer == null) {
+            return;
+        }
+        if (nextOffset == 0) {
+            consumer.seekToBeginning(List.of(partition));
+        } else {
+            consumer.seek(partition, nextOffset);
+        }
+    }
+
+    /** One consumer for every upload topic, kept between generations: a new one costs several round trips. */
+    private KafkaConsumer<String, byte[]> chunkConsumer() {
+        if (chunkConsumer == null) {
+            chunkConsumer = newConsumer("catalog-chunks-");
+        }
+        return chunkConsumer;
+    }
+
+    private void closeChunkConsumer() {
+        if (chunkConsumer != null) {
+            chunkConsumer.close(Duration.ofSeconds(2));
+            chunkConsumer = null;
+        }
+    }
+
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "catalog-feed-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
-        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
-        properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
-        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> created = newConsumer("catalog-feed-");
         created.assign(List.of(partition));
         if (nextOffset == 0) {
             created.seekToBeginning(List.of(partition));
@@ -211,7 +323,23 @@ public class GenerationFeed {
         return created;
     }
 
-    /** Creates the topic (one partition, kept forever) when it is missing, e.g. a test's own topic. */
+    private KafkaConsumer<String, byte[]> newConsumer(String clientIdPrefix) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        properties.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Creates the topic (one partition, nothing expires: the replicas delete the commits of retired
+     * generations) when it is missing, e.g. a test's own topic.
+     */
     private void ensureTopic() {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

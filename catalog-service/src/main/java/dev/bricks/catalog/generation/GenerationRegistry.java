@@ -76,8 +76,27 @@ public class GenerationRegistry {
         return generations.containsKey(number);
     }
 
+    /** Known and no longer being staged: staged, failed or dropped. */
+    boolean decided(long number) {
+        Generation generation = generations.get(number);
+        return generation != null && generation.status != Generation.Status.STAGING;
+    }
+
     void staging(long number, Instant activateAt, int products, String checksum) {
-        generations.put(number, new Generation(number, activateAt, products, checksum));
+        generations.put(number, new Generation(number, activateAt, products, checksum, null, false));
+    }
+
+    void staging(long number, GenerationCommit commit, boolean ownTopic) {
+        generations.put(number, new Generation(number, commit.activateAt(), commit.products(), commit.checksum(),
+                commit.uploadId(), ownTopic));
+    }
+
+    /** A generation a joining replica will never serve (superseded before it started): known, never staged. */
+    void skipped(long number, GenerationCommit commit) {
+        Generation generation = new Generation(number, commit.activateAt(), commit.products(), commit.checksum(),
+                commit.uploadId(), true);
+        generation.status = Generation.Status.DROPPED;
+        generations.putIfAbsent(number, generation);
     }
 
     void staged(long number, Duration stagingTime) {
@@ -124,6 +143,39 @@ public class GenerationRegistry {
         }
     }
 
+    /**
+     * What may leave Kafka now: every generation below the active one, once the active one has been
+     * served for the grace period (by then every replica has switched and dropped them), and the
+     * offset of the active one's commit, before which the generations topic holds nothing needed.
+     */
+    Optional<Release> releasable() {
+        Optional<Active> active = active();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        Generation current = generations.get(active.get().number());
+        if (current.activatedAt == null || current.activatedAt.plus(retireGrace).isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        List<Generation> below = generations.headMap(current.number, false).values().stream()
+                .filter(g -> g.number > 0 && !g.released && g.status != Generation.Status.STAGING).toList();
+        // a generation written before #17 has its chunks before its commit in the generations topic
+        long keepFrom = current.ownTopic ? current.number - 1 : 0;
+        return Optional.of(new Release(below, keepFrom));
+    }
+
+    /** The generations that failed verification. */
+    java.util.Set<Long> failedNumbers() {
+        return generations.values().stream().filter(g -> g.status == Generation.Status.FAILED).map(g -> g.number)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The uploads of every generation this replica knows of. */
+    java.util.Set<String> uploadIds() {
+        return generations.values().stream().map(g -> g.uploadId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public List<GenerationView> views() {
         long active = active().map(Active::number).orElse(-1L);
         return generations.descendingMap().values().stream().map(g -> g.view(active)).toList();
@@ -136,6 +188,10 @@ public class GenerationRegistry {
 
     Map<Long, Generation> all() {
         return generations;
+    }
+
+    /** Generations whose upload topics may be deleted, and the first offset of the generations topic to keep. */
+    record Release(List<Generation> generations, long keepFrom) {
     }
 
     /** The generation being served: its number, size and checksum. */

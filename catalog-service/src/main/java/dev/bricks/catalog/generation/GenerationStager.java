@@ -48,7 +48,7 @@ public class GenerationStager {
         products.forEach(checksum::add);
         onChunk(new GenerationChunk(GenerationChunk.SCHEMA_VERSION, uploadId, 0, products), Instant.now());
         onCommit(new GenerationCommit(GenerationCommit.SCHEMA_VERSION, uploadId, Instant.EPOCH, products.size(), 1,
-                checksum.hex(), "demo", Instant.EPOCH), 0);
+                checksum.hex(), "demo", Instant.EPOCH), 0, false);
     }
 
     public synchronized void onChunk(GenerationChunk chunk, Instant recordTime) {
@@ -80,12 +80,17 @@ public class GenerationStager {
         }
     }
 
-    /** The commit at topic offset {@code offset} makes generation {@code offset + 1} (0 for the demo). */
-    public synchronized void onCommit(GenerationCommit commit, long generation) {
-        if (registry.knows(generation)) {
+    /**
+     * The commit at topic offset {@code offset} makes generation {@code offset + 1} (0 for the demo);
+     * {@code ownTopic}: its chunks were read from the upload's own topic.
+     */
+    public synchronized void onCommit(GenerationCommit commit, long generation, boolean ownTopic) {
+        if (registry.decided(generation)) {
             return;
         }
-        registry.staging(generation, commit.activateAt(), commit.products(), commit.checksum());
+        if (!registry.knows(generation)) {
+            registry.staging(generation, commit, ownTopic);
+        }
         Upload upload = uploads.remove(commit.uploadId());
         String failure = verify(commit, upload);
         if (failure != null) {
@@ -126,6 +131,19 @@ public class GenerationStager {
             return "checksum " + checksum + " does not match the commit's " + commit.checksum();
         }
         return null;
+    }
+
+    /** True when chunks of this upload were staged from the generations topic itself (written before #17). */
+    public synchronized boolean hasChunksOf(String uploadId) {
+        return uploads.containsKey(uploadId);
+    }
+
+    /** Forgets what was staged of an upload, so that it can be read again from its first chunk. */
+    public synchronized void restart(String uploadId) {
+        Upload upload = uploads.remove(uploadId);
+        if (upload != null) {
+            store.drop(upload.table);
+        }
     }
 
     /** Drops the staging tables of uploads whose commit never came (the uploader failed half-way). */

@@ -89,6 +89,21 @@ public class ProductStore {
         execute("DROP TABLE IF EXISTS " + table);
     }
 
+    /** Drops every table: the generations of an earlier run of a file-mode H2. */
+    public void dropAll() {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list the tables", e);
+        }
+        tables.forEach(table -> drop('"' + table + '"'));
+    }
+
     public Optional<String> productJson(long generation, String sku) {
         String sql = "SELECT body FROM " + generationTable(generation) + " WHERE sku = ?";
         try (Connection connection = dataSource.getConnection();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.catalog.CatalogConfig;
 import dev.bricks.catalog.generation.GenerationChunk;
 import dev.bricks.catalog.generation.GenerationCommit;
+import dev.bricks.catalog.generation.UploadTopics;
 import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.problem.ProblemException;
@@ -31,9 +32,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes a validated catalogue: its chunks first, then the commit, whose broker-assigned offset
- * makes the generation number. Nothing becomes a generation unless every chunk was acknowledged
- * before the commit was sent, so a half-published upload is never activated anywhere.
+ * Publishes a validated catalogue: its chunks first, into a topic of their own (so that the upload
+ * can leave Kafka with one topic deletion when it is retired), then the commit to the generations
+ * topic, whose broker-assigned offset makes the generation number. Nothing becomes a generation
+ * unless every chunk was acknowledged before the commit was sent, so a half-published upload is
+ * never activated anywhere.
  */
 @ApplicationScoped
 public class GenerationPublisher {
@@ -42,13 +45,15 @@ public class GenerationPublisher {
 
     private final CatalogConfig config;
     private final ObjectMapper json;
+    private final UploadTopics uploadTopics;
     private final String bootstrap;
     private KafkaProducer<String, byte[]> producer;
 
-    public GenerationPublisher(CatalogConfig config, ObjectMapper json,
+    public GenerationPublisher(CatalogConfig config, ObjectMapper json, UploadTopics uploadTopics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
         this.json = json;
+        this.uploadTopics = uploadTopics;
         this.bootstrap = bootstrap;
     }
 
@@ -62,6 +67,7 @@ public class GenerationPublisher {
         long deadline = System.nanoTime() + config.publishTimeout().toNanos();
         try {
             KafkaProducer<String, byte[]> kafka = producer();
+            uploadTopics.create(uploadId, remaining(deadline));
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = 0; i < chunks.size(); i++) {
                 sent.add(kafka.send(chunkRecord(uploadId, i, chunks.get(i))));
@@ -114,7 +120,7 @@ public class GenerationPublisher {
     ProducerRecord<String, byte[]> chunkRecord(String uploadId, int index, List<Product> products)
             throws JsonProcessingException {
         GenerationChunk chunk = new GenerationChunk(GenerationChunk.SCHEMA_VERSION, uploadId, index, products);
-        return record(uploadId, GenerationChunk.TYPE, json.writeValueAsBytes(chunk));
+        return record(uploadTopics.name(uploadId), uploadId, GenerationChunk.TYPE, json.writeValueAsBytes(chunk));
     }
 
     /** The Kafka record that commits an upload whose chunks were all acknowledged (schema version 1). */
@@ -122,11 +128,11 @@ public class GenerationPublisher {
             String checksum, String uploadedBy, Instant uploadedAt) throws JsonProcessingException {
         GenerationCommit commit = new GenerationCommit(GenerationCommit.SCHEMA_VERSION, uploadId, activateAt,
                 products, chunks, checksum, uploadedBy, uploadedAt);
-        return record(uploadId, GenerationCommit.TYPE, json.writeValueAsBytes(commit));
+        return record(config.topic(), uploadId, GenerationCommit.TYPE, json.writeValueAsBytes(commit));
     }
 
-    private ProducerRecord<String, byte[]> record(String uploadId, String type, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), 0, uploadId, value);
+    private static ProducerRecord<String, byte[]> record(String topic, String uploadId, String type, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, 0, uploadId, value);
         record.headers().add(GenerationCommit.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
         return record;
     }

@@ -100,4 +100,22 @@ class GenerationRegistryTest {
         stage(6, t0.minusSeconds(2)); // arrives out of order only in this test; the number decides
         assertEquals(8, active());
     }
+
+    @Test
+    void retiredGenerationsLeaveKafkaOnlyOnceTheActiveOneWasServedForTheGracePeriod() {
+        GenerationCommit two = new GenerationCommit(1, "u2", t0.minusSeconds(30), 10, 1, "s2", "staff", t0);
+        GenerationCommit four = new GenerationCommit(1, "u4", t0.minusSeconds(5), 10, 1, "s4", "staff", t0);
+        stage(0, Instant.EPOCH);
+        registry.skipped(2, two);
+        registry.staging(4, four, true);
+        registry.staged(4, Duration.ofMillis(5));
+        assertEquals(4, active());
+        assertTrue(registry.releasable().isEmpty(), "generation 4 has not been served for the grace period yet");
+        clock.set(t0.plusSeconds(61));
+        GenerationRegistry.Release release = registry.releasable().orElseThrow();
+        assertEquals(List.of(2L), release.generations().stream().map(g -> g.number).toList(),
+                "the demo catalogue has no topic");
+        assertEquals(3, release.keepFrom(), "the commit of generation 4 is at offset 3");
+        assertEquals("RETIRED", registry.view(2).orElseThrow().state());
+    }
 }

@@ -9,6 +9,7 @@ import static dev.bricks.catalog.support.GoldenGeneration.UPLOAD_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bricks.catalog.CatalogConfig;
+import dev.bricks.catalog.generation.UploadTopics;
 import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.catalog.support.GoldenGeneration;
 import dev.bricks.testing.Golden;
@@ -19,7 +20,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an upload puts on {@code catalog.generations}: the publisher's chunk and commit records
+ * What an upload puts on Kafka: the publisher's chunk records (in the upload's own topic) and commit record
  * (value written with the application ObjectMapper, key, partition, type header) for the golden
  * upload equal the golden samples, which {@code GenerationFeedWireFormatTest} reads back.
  */
@@ -28,7 +29,7 @@ class GenerationPublisherWireFormatTest {
     private static final String TOPIC = "catalog.generations";
 
     private final GenerationPublisher publisher = new GenerationPublisher(config(), Golden.quarkusObjectMapper(),
-            "127.0.0.1:1");
+            new UploadTopics(config(), "127.0.0.1:1"), "127.0.0.1:1");
 
     private static CatalogConfig config() {
         return (CatalogConfig) Proxy.newProxyInstance(CatalogConfig.class.getClassLoader(),
@@ -39,8 +40,8 @@ class GenerationPublisherWireFormatTest {
                 });
     }
 
-    private static void assertEnvelope(ProducerRecord<String, byte[]> record, String type) {
-        assertEquals(TOPIC, record.topic());
+    private static void assertEnvelope(ProducerRecord<String, byte[]> record, String topic, String type) {
+        assertEquals(topic, record.topic());
         assertEquals(0, record.partition());
         assertEquals(UPLOAD_ID, record.key());
         Header header = record.headers().lastHeader("bricks-type");
@@ -48,19 +49,19 @@ class GenerationPublisherWireFormatTest {
     }
 
     @Test
-    void aChunkIsPublishedAsTheGoldenChunkRecordOfSchemaVersion1() throws Exception {
+    void aChunkIsPublishedToItsUploadsOwnTopicAsTheGoldenChunkRecordOfSchemaVersion1() throws Exception {
         ProducerRecord<String, byte[]> record = publisher.chunkRecord(UPLOAD_ID, 0, PRODUCTS);
 
-        assertEnvelope(record, "catalog.generation.chunk");
+        assertEnvelope(record, TOPIC + ".upload-" + UPLOAD_ID, "catalog.generation.chunk");
         Golden.assertSameJson(GoldenGeneration.CHUNK, record.value());
     }
 
     @Test
-    void aCommitIsPublishedAsTheGoldenCommitRecordOfSchemaVersion1() throws Exception {
+    void aCommitIsPublishedToTheGenerationsTopicAsTheGoldenCommitRecordOfSchemaVersion1() throws Exception {
         ProducerRecord<String, byte[]> record = publisher.commitRecord(UPLOAD_ID, ACTIVATE_AT, 2, 1, CHECKSUM,
                 UPLOADED_BY, UPLOADED_AT);
 
-        assertEnvelope(record, "catalog.generation.commit");
+        assertEnvelope(record, TOPIC, "catalog.generation.commit");
         Golden.assertSameJson(GoldenGeneration.COMMIT, record.value());
     }
 
