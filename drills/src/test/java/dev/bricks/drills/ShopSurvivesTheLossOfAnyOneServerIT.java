@@ -137,15 +137,7 @@ class ShopSurvivesTheLossOfAnyOneServerIT {
                     kind.label() + ": longest gap " + DrillReport.gap(report.longestGap(kind)) + " > "
                             + bound.toSeconds() + " s"));
         });
-        Verification verified = report.verification();
-        checks.add(() -> assertTrue(verified.get(Verification.Write.CART_LINE, Verification.Count.CHECKED) > 0
-                && verified.get(Verification.Write.CHECKOUT, Verification.Count.CHECKED) > 0
-                && verified.get(Verification.Write.REGISTRATION, Verification.Count.CHECKED) > 0,
-                "acknowledged registrations, cart lines and checkouts were verified"));
-        checks.add(() -> assertEquals(0, verified.unverified(), "acknowledged writes that could not be verified"));
-        checks.add(() -> assertEquals(0, verified.lost(), "acknowledged writes lost"));
-        checks.add(() -> assertEquals(0, verified.duplicated(), "writes applied twice"));
-        checks.add(() -> assertEquals(0, verified.unexpected(), "states no write explains: " + verified.problems()));
+        checks.addAll(WriteChecks.everyAcknowledgedWriteThereOnce(report));
         assertAll(name, checks);
     }
 }
