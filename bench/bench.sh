@@ -452,7 +452,8 @@ bench_join_await_active() {
 bench_join_once() {
   local port t0 ready pid active heap joined logged
   port=$(( $(app_base_port catalog) + 9 ))
-  logged=$(wc -l < "$(log_file catalog-9)" 2>/dev/null || echo 0)
+  logged=0
+  [ -f "$(log_file catalog-9)" ] && logged=$(wc -l < "$(log_file catalog-9)")
   t0=$(bench_now_ms)
   bench_join_launch 9 "$1" "$2"
   bench_wait_ready "$port" catalog-9 "$BENCH_JOIN_WAIT"
@@ -561,7 +562,7 @@ bench_join_report_md() {
     "", "## 8. A new catalog replica joining", "",
     "| catalogue history | joined in (median) | staged / found |",
     "|---|---:|---|",
-    ($j.afterUploads | to_entries[] | select(.key != "ratio") |
+    ($j.afterUploads // {} | to_entries[] | select(.key != "ratio") |
       "| after \(.key) upload(s) of 10,000 products | \(.value.readyMsMedian) ms | \(.value.runs | map("\(.join.staged // "–")/\(.join.found // "–")") | join(", ")) |"),
     "", "after the last ÷ after 1: **\($j.afterUploads.ratio | n)×**", "",
     "| active generation | ready in | staging | products/s | heap used at ready | RSS | H2 | lookup req/s, p99 | search req/s, p99 |",
