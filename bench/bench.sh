@@ -463,7 +463,8 @@ bench_join_once() {
   heap=$(curl -fsS -m 10 "http://127.0.0.1:$port/q/metrics" \
     | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%.0f", s / 1048576 }')
   joined=$(tail -n +"$((logged + 1))" "$(log_file catalog-9)" | grep 'joined: staged' | tail -n 1 \
-    | sed -n 's/.*joined: staged \([0-9]*\) of the \([0-9]*\) generations.* in \([0-9]*\) ms.*/{"staged":\1,"found":\2,"ms":\3}/p')
+    | sed -n 's/.*joined: staged \([0-9]*\) of the \([0-9]*\) generations.* in \([0-9]*\) ms.*/{"staged":\1,"found":\2,"ms":\3}/p' \
+    || true)  # no such line when nothing was committed yet
   jq -n --argjson ready "$ready" --argjson active "$active" --argjson heap "${heap:-null}" \
     --argjson rss "$(bench_rss_mb "$pid")" --argjson joined "${joined:-null}" \
     '{readyMs: $ready, generation: $active.number, products: $active.products, stagingMs: $active.stagingMillis,

@@ -200,11 +200,16 @@ app_release_make() {
   echo "$dir"
 }
 
-# app_release_for_start BRICK: the release a new replica of BRICK starts from: the current one;
-# the first time, the packaged build becomes the current release.
+# app_release_for_start BRICK: the release a new replica of BRICK starts from. While a replica of
+# the brick runs, its current release (clones run the same code; a newer build waits for
+# `deploy`); when none runs, its newest packaged build, which becomes the current release.
 app_release_for_start() {
   local cur; cur=$(app_release_current "$1")
-  if [ -z "$cur" ]; then cur=$(app_release_make "$1"); app_release_set_current "$1" "$cur"; fi
+  if [ -z "$cur" ] || { [ -z "$(app_running "$1")" ] && [ -f "$(app_jar "$1")" ]; }; then
+    cur=$(app_release_make "$1")
+    app_release_set_current "$1" "$cur"
+    app_release_prune "$1"
+  fi
   echo "$cur"
 }
 
