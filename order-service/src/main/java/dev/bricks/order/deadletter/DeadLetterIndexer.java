@@ -1,6 +1,7 @@
 package dev.bricks.order.deadletter;
 
 import dev.bricks.order.drain.Backoff;
+import dev.bricks.order.drain.ShutdownAwarePause;
 import dev.bricks.order.store.DeadLetterStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -38,7 +39,7 @@ public class DeadLetterIndexer {
 
     private final DeadLetterStore store;
     private final Backoff backoff;
-    private volatile boolean shuttingDown;
+    private final ShutdownAwarePause pause = new ShutdownAwarePause();
 
     public DeadLetterIndexer(DeadLetterStore store,
             @ConfigProperty(name = "bricks.orders.retry.initial-delay") Duration initialDelay,
@@ -48,7 +49,7 @@ public class DeadLetterIndexer {
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
-        shuttingDown = true;
+        pause.stop();
     }
 
     @Incoming("orders-dead-letters")
@@ -66,7 +67,7 @@ public class DeadLetterIndexer {
                 LOG.warnf("cannot index dead letter %s-%d@%d (attempt %d: %s); retrying in %d ms",
                         arrival.dlqTopic(), arrival.dlqPartition(), arrival.dlqOffset(), failures, e.getMessage(),
                         delay.toMillis());
-                if (!sleep(delay)) {
+                if (!pause.pause(delay)) {
                     return new CompletableFuture<>();
                 }
             }
@@ -103,18 +104,5 @@ public class DeadLetterIndexer {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private boolean sleep(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
-        try {
-            while (!shuttingDown && System.nanoTime() < until) {
-                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return !shuttingDown;
     }
 }

@@ -37,7 +37,7 @@ public class OrderDrain {
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Counter databaseRetries;
-    private volatile boolean shuttingDown;
+    private final ShutdownAwarePause pause = new ShutdownAwarePause();
 
     public OrderDrain(OrderIntake intake, MeterRegistry registry,
             @ConfigProperty(name = "bricks.orders.retry.initial-delay") Duration initialDelay,
@@ -60,7 +60,7 @@ public class OrderDrain {
     }
 
     void onShutdown(@Observes ShutdownEvent event) {
-        shuttingDown = true;
+        pause.stop();
     }
 
     @Incoming("orders-placed")
@@ -88,7 +88,7 @@ public class OrderDrain {
                 Duration delay = backoff.after(failures);
                 LOG.warnf("cannot store order %s (attempt %d: %s); draining paused, retrying in %d ms",
                         order.orderId(), failures, OrderIntake.rootMessage(e), delay.toMillis());
-                if (!sleep(delay)) {
+                if (!pause.pause(delay)) {
                     // Shutting down: leave the record unacknowledged; its offset is not committed,
                     // so the next consumer of the partition gets it again.
                     return new CompletableFuture<>();
@@ -101,18 +101,5 @@ public class OrderDrain {
         deadLettered.increment();
         LOG.warnf("dead-lettering a record of orders.placed: %s", reason.getMessage());
         return record.nack(reason);
-    }
-
-    private boolean sleep(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
-        try {
-            while (!shuttingDown && System.nanoTime() < until) {
-                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        return !shuttingDown;
     }
 }
