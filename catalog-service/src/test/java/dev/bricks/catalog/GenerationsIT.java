@@ -193,6 +193,18 @@ class GenerationsIT {
         given().auth().oauth2(staff()).contentType("application/x-ndjson").body(good)
                 .queryParam("activateAt", "tomorrow").when().post("/api/catalog/generations")
                 .then().statusCode(400).body("errors[0].field", equalTo("activateAt"));
+        // uploads stream to Kafka while they are read: one refused at its last line had chunks out already
+        Set<String> uploadTopicsBefore = uploadTopics();
+        String[] large = TestCatalogues.ndjson("LATE-" + RUN, 8000).split("\n");
+        given().auth().oauth2(staff()).contentType("application/x-ndjson")
+                .body(replaceLine(large, large.length - 1, large[large.length - 1].replace("\"EUR\"", "\"EURO\"")))
+                .when().post("/api/catalog/generations")
+                .then().statusCode(400).body("detail", startsWith("line " + large.length + ": price.currency"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!uploadTopics().equals(uploadTopicsBefore) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(uploadTopicsBefore, uploadTopics(), "a refused upload leaves no topic behind");
         assertEquals(before, endOffset(), "a rejected upload published nothing");
         assertEquals(generationsBefore, given().when().get("/api/catalog/generations").then().extract().jsonPath()
                 .getList("number", String.class));

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.SecretProjection;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -263,9 +264,11 @@ class RenderedManifestsTest {
 
     @Test
     void theGatewayAcceptsCatalogueUploadsAsLargeAsCatalogServiceDoes() {
-        String catalogLimit = ApplicationConfig.of("catalog-service").property("quarkus.http.limits.max-body-size")
-                .orElse("10M");
-        Ingress ingress = rendered("prod-ingress-nginx").ofType(Ingress.class).get(0);
+        Manifests manifests = rendered("prod-ingress-nginx");
+        String catalogLimit = ApplicationConfig.of("catalog-service").resolve("quarkus.http.limits.max-body-size",
+                new ManifestChecks(manifests, bricks()).environmentOf(brickContainer(manifests, "catalog-service")),
+                "10M");
+        Ingress ingress = manifests.ofType(Ingress.class).get(0);
         String gatewayLimit = ingress.getMetadata().getAnnotations()
                 .getOrDefault("nginx.ingress.kubernetes.io/proxy-body-size", "1m");
         assertTrue(bytes(gatewayLimit) >= bytes(catalogLimit),
@@ -431,7 +434,8 @@ class RenderedManifestsTest {
 
     private static void checkAddresses(Map<String, String> environment, String brick, Set<String> hosts, Pattern host) {
         environment.forEach((name, value) -> {
-            if (name.endsWith("_URL") || name.endsWith("_BOOTSTRAP")) {
+            // an embedded H2 (the catalog's own catalogue) is a file of the pod, not an address
+            if ((name.endsWith("_URL") || name.endsWith("_BOOTSTRAP")) && !value.startsWith("jdbc:h2:")) {
                 for (String address : value.split(",")) {
                     Matcher matcher = host.matcher(address.strip().replaceFirst("^jdbc:", ""));
                     assertTrue(matcher.find(), brick + " " + name + "=" + value);
@@ -441,6 +445,26 @@ class RenderedManifestsTest {
                 }
             }
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void theCatalogKeepsItsCatalogueInAFileOnItsOwnBoundedEmptyDir(String overlay) {
+        Manifests manifests = rendered(overlay);
+        Container catalog = brickContainer(manifests, "catalog-service");
+        String url = ApplicationConfig.of("catalog-service").resolve("quarkus.datasource.jdbc.url",
+                new ManifestChecks(manifests, bricks()).environmentOf(catalog), "");
+        Matcher file = Pattern.compile("^jdbc:h2:file:(/[^;]+)/[^/;]+(;.*)?$").matcher(url);
+        assertTrue(file.matches(), "the catalogue is not in an H2 file (the heap would grow with it): " + url);
+        VolumeMount mount = catalog.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(file.group(1)))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing is mounted at " + file.group(1)
+                        + ": the catalogue would be written to the read-only root filesystem"));
+        Volume volume = deployment(manifests, "catalog-service").getSpec().getTemplate().getSpec().getVolumes()
+                .stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertTrue(volume.getEmptyDir() != null, "the catalogue's volume is not the pod's own emptyDir");
+        assertTrue(volume.getEmptyDir().getSizeLimit() != null
+                && volume.getEmptyDir().getSizeLimit().getNumericalAmount().longValue() >= 3L * 550 << 20,
+                "the catalogue's emptyDir holds less than three generations of 1,000,000 products (550 MiB each)");
     }
 
     @Test

@@ -80,7 +80,8 @@ public class GenerationResource {
     @Consumes({ "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Operation(summary = "Upload a whole new catalogue", description = "NDJSON, one product a line (sku, name,"
             + " description, category, price {amount, currency}, optional attributes), at most 100,000."
-            + " Validated whole before anything is published; errors name the line.")
+            + " Validated whole, streamed to Kafka as it is read, activated only when every line is valid;"
+            + " errors name the line.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = GenerationAccepted.class)))
     @APIResponse(responseCode = "400", description = "invalid upload; the problem names the line(s)")
     @APIResponse(responseCode = "401", description = "no valid token")

@@ -67,7 +67,7 @@ public class UploadTopics {
     }
 
     /** Deletes the topics of these uploads; a topic already gone counts as deleted. */
-    void delete(Collection<String> uploadIds) throws ExecutionException, InterruptedException, TimeoutException {
+    public void delete(Collection<String> uploadIds) throws ExecutionException, InterruptedException, TimeoutException {
         if (uploadIds.isEmpty()) {
             return;
         }

@@ -6,37 +6,30 @@ import dev.bricks.catalog.CatalogConfig;
 import dev.bricks.catalog.generation.GenerationChunk;
 import dev.bricks.catalog.generation.GenerationCommit;
 import dev.bricks.catalog.generation.UploadTopics;
-import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.contracts.catalog.Product;
-import dev.bricks.contracts.problem.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes a validated catalogue: its chunks first, into a topic of their own (so that the upload
- * can leave Kafka with one topic deletion when it is retired), then the commit to the generations
- * topic, whose broker-assigned offset makes the generation number. Nothing becomes a generation
- * unless every chunk was acknowledged before the commit was sent, so a half-published upload is
- * never activated anywhere.
+ * Publishes uploads: each upload's chunks go into a topic of their own (so that the upload can
+ * leave Kafka with one topic deletion when it is retired) while the upload is still being read and
+ * validated, then the commit goes to the generations topic, whose broker-assigned offset makes the
+ * generation number. Nothing becomes a generation unless the whole upload was valid and every
+ * chunk was acknowledged before the commit was sent, so a rejected or half-published upload is
+ * never activated anywhere; its topic is deleted.
  */
 @ApplicationScoped
 public class GenerationPublisher {
@@ -57,63 +50,23 @@ public class GenerationPublisher {
         this.bootstrap = bootstrap;
     }
 
-    /** Publishes and returns the generation number. */
-    public synchronized long publish(ValidatedCatalogue catalogue, Instant activateAt, String uploadedBy) {
-        if (!config.kafkaEnabled()) {
-            throw ProblemException.unavailable("this replica runs without Kafka and cannot accept uploads", 60);
-        }
-        String uploadId = UUID.randomUUID().toString().replace("-", "");
-        List<List<Product>> chunks = chunk(catalogue.products());
-        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
-        try {
-            KafkaProducer<String, byte[]> kafka = producer();
-            uploadTopics.create(uploadId, remaining(deadline));
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (int i = 0; i < chunks.size(); i++) {
-                sent.add(kafka.send(chunkRecord(uploadId, i, chunks.get(i))));
-            }
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get(remaining(deadline), TimeUnit.NANOSECONDS);
-            }
-            RecordMetadata committed = kafka.send(commitRecord(uploadId, activateAt, catalogue.products().size(),
-                    chunks.size(), catalogue.checksum(), uploadedBy, Instant.now()))
-                    .get(remaining(deadline), TimeUnit.NANOSECONDS);
-            long generation = committed.offset() + 1;
-            LOG.infof("generation %d published by %s: %d products in %d chunks, activates at %s", generation,
-                    uploadedBy, catalogue.products().size(), chunks.size(), activateAt);
-            return generation;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a generation record", e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.warnf("upload %s not published: %s", uploadId, e.toString());
-            resetProducer();
-            throw ProblemException.unavailable(
-                    "the catalogue could not be published to Kafka; nothing was activated, try again", 10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            resetProducer();
-            throw ProblemException.unavailable("the upload was interrupted; nothing was activated", 10);
-        }
+    /** A new upload to fill with products; closing it without a commit withdraws what it published. */
+    public UploadPublication open() {
+        String unavailable = config.kafkaEnabled() ? null : "this replica runs without Kafka and cannot accept uploads";
+        return new UploadPublication(this, UUID.randomUUID().toString().replace("-", ""), unavailable);
     }
 
-    /** Splits the products so that no chunk's JSON exceeds the configured size. */
-    List<List<Product>> chunk(List<Product> products) {
-        int limit = config.chunkBytes() - 1024; // room for the chunk envelope
-        List<List<Product>> chunks = new ArrayList<>();
-        List<Product> current = new ArrayList<>();
-        int size = 0;
-        for (Product product : products) {
-            int productSize = CanonicalProducts.bytes(product).length + 1;
-            if (!current.isEmpty() && size + productSize > limit) {
-                chunks.add(current);
-                current = new ArrayList<>();
-                size = 0;
-            }
-            current.add(product);
-            size += productSize;
-        }
-        chunks.add(current);
-        return chunks;
+    CatalogConfig config() {
+        return config;
+    }
+
+    UploadTopics topics() {
+        return uploadTopics;
+    }
+
+    void logPublished(long generation, String uploadedBy, CatalogueSummary summary, int chunks, Instant activateAt) {
+        LOG.infof("generation %d published by %s: %d products in %d chunks, activates at %s", generation,
+                uploadedBy, summary.products(), chunks, activateAt);
     }
 
     /** The Kafka record of chunk {@code index} of an upload (schema version 1). */
@@ -137,15 +90,7 @@ public class GenerationPublisher {
         return record;
     }
 
-    private static long remaining(long deadline) throws TimeoutException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new TimeoutException("publish timeout");
-        }
-        return left;
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
+    synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -163,7 +108,7 @@ public class GenerationPublisher {
         return producer;
     }
 
-    private synchronized void resetProducer() {
+    synchronized void resetProducer() {
         if (producer != null) {
             producer.close(java.time.Duration.ZERO);
             producer = null;

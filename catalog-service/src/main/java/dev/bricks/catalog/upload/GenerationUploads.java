@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Accepts an upload: validates all of it, then publishes it as the next generation. */
+/**
+ * Accepts an upload: validates all of it while its chunks already go to Kafka, and makes it the next
+ * generation only when every line was valid and Kafka acknowledged every chunk.
+ */
 @ApplicationScoped
 public class GenerationUploads {
 
@@ -23,9 +26,11 @@ public class GenerationUploads {
 
     public GenerationAccepted upload(InputStream body, String activateAtParameter, String uploadedBy) {
         Instant activateAt = parseActivateAt(activateAtParameter);
-        ValidatedCatalogue catalogue = validator.validate(body);
-        long generation = publisher.publish(catalogue, activateAt, uploadedBy);
-        return new GenerationAccepted(generation, activateAt, catalogue.products().size(), catalogue.checksum());
+        try (UploadPublication publication = publisher.open()) {
+            CatalogueSummary catalogue = validator.validate(body, publication::add);
+            long generation = publication.commit(activateAt, catalogue, uploadedBy);
+            return new GenerationAccepted(generation, activateAt, catalogue.products(), catalogue.checksum());
+        }
     }
 
     /** An ISO-8601 instant or offset date-time; absent means "as soon as staged". */

@@ -24,11 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Reads an NDJSON catalogue (one product a line) as a stream and validates all of it; only a
- * catalogue without a single error comes out. Every error names its line:
+ * catalogue without a single error is accepted. Every error names its line:
  * {@code line 17: price.currency: not an ISO 4217 code}.
  */
 public final class NdjsonCatalogueValidator {
@@ -47,11 +48,22 @@ public final class NdjsonCatalogueValidator {
         this.maxProducts = maxProducts;
     }
 
+    /** Validates all of an upload and keeps its products in memory: for small catalogues and tests. */
     public ValidatedCatalogue validate(InputStream body) {
+        List<Product> products = new ArrayList<>();
+        CatalogueSummary summary = validate(body, products::add);
+        return new ValidatedCatalogue(List.copyOf(products), summary.checksum());
+    }
+
+    /**
+     * Validates all of an upload as a stream and hands each product to {@code sink} in upload order,
+     * as long as no line so far had an error: the caller never holds the whole catalogue, and after
+     * the first error it gets nothing more (the rest is read only to report further errors).
+     */
+    public CatalogueSummary validate(InputStream body, Consumer<Product> sink) {
         List<Problem.FieldError> errors = new ArrayList<>();
         int errorCount = 0;
         int productLines = 0;
-        List<Product> products = new ArrayList<>();
         Map<String, Integer> lineOfSku = new HashMap<>();
         CanonicalProducts.Checksum checksum = new CanonicalProducts.Checksum();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
@@ -83,10 +95,9 @@ public final class NdjsonCatalogueValidator {
                     if (errors.size() < MAX_REPORTED_ERRORS) {
                         errors.add(lineError(lineNumber, result.error));
                     }
-                    products = List.of(); // nothing of an invalid upload is kept; keep scanning for errors
                 } else if (errorCount == 0) {
                     checksum.add(result.product);
-                    products.add(result.product);
+                    sink.accept(result.product);
                 }
             }
         } catch (IOException e) {
@@ -98,10 +109,10 @@ public final class NdjsonCatalogueValidator {
                     + (errorCount > 1 ? " (and " + (errorCount - 1) + " more errors)" : "");
             throw new ProblemException(400, "Bad Request", detail, List.copyOf(errors), Map.of());
         }
-        if (products.isEmpty()) {
+        if (productLines == 0) {
             throw ProblemException.badRequest("the upload holds no products: send one JSON product a line");
         }
-        return new ValidatedCatalogue(List.copyOf(products), checksum.hex());
+        return new CatalogueSummary(productLines, checksum.hex());
     }
 
     private static Problem.FieldError lineError(int lineNumber, String message) {
