@@ -48,13 +48,6 @@ public final class NdjsonCatalogueValidator {
         this.maxProducts = maxProducts;
     }
 
-    /** Validates all of an upload and keeps its products in memory: for small catalogues and tests. */
-    public ValidatedCatalogue validate(InputStream body) {
-        List<Product> products = new ArrayList<>();
-        CatalogueSummary summary = validate(body, products::add);
-        return new ValidatedCatalogue(List.copyOf(products), summary.checksum());
-    }
-
     /**
      * Validates all of an upload as a stream and hands each product to {@code sink} in upload order,
      * as long as no line so far had an error: the caller never holds the whole catalogue, and after

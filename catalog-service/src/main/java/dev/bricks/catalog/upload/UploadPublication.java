@@ -41,11 +41,14 @@ public final class UploadPublication implements AutoCloseable {
     private boolean topicCreated;
     private boolean committed;
     private String unavailable;
+    private int retryAfterSeconds;
 
+    /** {@code unavailable}: why this replica can take no upload at all (a 503 with a long Retry-After). */
     UploadPublication(GenerationPublisher publisher, String uploadId, String unavailable) {
         this.publisher = publisher;
         this.uploadId = uploadId;
         this.unavailable = unavailable;
+        this.retryAfterSeconds = 60;
         this.chunkLimit = publisher.config().chunkBytes() - ENVELOPE_BYTES;
         this.timeoutNanos = publisher.config().publishTimeout().toNanos();
     }
@@ -85,7 +88,7 @@ public final class UploadPublication implements AutoCloseable {
         } catch (Exception e) {
             failed(e);
         }
-        throw ProblemException.unavailable(unavailable, 10);
+        throw ProblemException.unavailable(unavailable, retryAfterSeconds);
     }
 
     /** Withdraws an upload that was not committed: its topic goes, so nothing of it stays on Kafka. */
@@ -137,6 +140,7 @@ public final class UploadPublication implements AutoCloseable {
             LOG.warnf("upload %s not published: %s", uploadId, e.toString());
             publisher.resetProducer();
             unavailable = "the catalogue could not be published to Kafka; nothing was activated, try again";
+            retryAfterSeconds = 10;
         } else if (e instanceof RuntimeException runtime) {
             throw runtime;
         } else {

@@ -13,6 +13,7 @@ import dev.bricks.contracts.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,8 +30,20 @@ class NdjsonCatalogueValidatorTest {
                 + "\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"attributes\":{\"z\":\"1\",\"a\":\"2\"}}";
     }
 
-    private ValidatedCatalogue validate(String body) {
-        return validator.validate(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    /** What the validator hands on, collected: the products in upload order and the checksum. */
+    private record Validated(List<Product> products, String checksum) {
+    }
+
+    private Validated validate(String body) {
+        return validate(validator, body);
+    }
+
+    private static Validated validate(NdjsonCatalogueValidator validator, String body) {
+        List<Product> products = new ArrayList<>();
+        CatalogueSummary summary = validator.validate(
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), products::add);
+        assertEquals(products.size(), summary.products(), "the summary counts what was handed on");
+        return new Validated(products, summary.checksum());
     }
 
     private ProblemException rejected(String body) {
@@ -39,7 +52,7 @@ class NdjsonCatalogueValidatorTest {
 
     @Test
     void validCatalogueKeepsProductsInOrderWithExactAmounts() {
-        ValidatedCatalogue catalogue = validate(line("A-1") + "\n\n" + line("A-2") + "\n");
+        Validated catalogue = validate(line("A-1") + "\n\n" + line("A-2") + "\n");
         assertEquals(List.of("A-1", "A-2"), catalogue.products().stream().map(Product::sku).toList());
         assertEquals(new BigDecimal("12.50"), catalogue.products().get(0).price().amount());
         assertEquals("12.50", catalogue.products().get(0).price().amount().toString());
@@ -89,8 +102,7 @@ class NdjsonCatalogueValidatorTest {
     void moreProductsThanTheLimitAreRejectedAtTheFirstLineOverIt() {
         NdjsonCatalogueValidator small = new NdjsonCatalogueValidator(3);
         String body = IntStream.rangeClosed(1, 5).mapToObj(i -> line("S-" + i)).collect(Collectors.joining("\n"));
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> small.validate(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
+        ProblemException e = assertThrows(ProblemException.class, () -> validate(small, body));
         assertEquals("line 4: more than 3 products (the limit of one upload)", e.getMessage());
     }
 
