@@ -48,7 +48,8 @@ public class AbandonedCartSweep {
                 .register(metrics);
     }
 
-    @Scheduled(identity = "abandoned-cart-sweep", every = "${bricks.cart.sweep.every:5m}",
+    // the first run waits until the brick has started (see EagerRedisDataSources)
+    @Scheduled(identity = "abandoned-cart-sweep", every = "${bricks.cart.sweep.every:5m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
