@@ -121,11 +121,21 @@ class BackofficePageIT {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
     }
 
+    /**
+     * Clicks a link or a form's button and waits until the browser has left the page: every click of
+     * the back office loads a page, and an element found before the new page arrived is stale.
+     */
+    private void follow(WebElement clickable) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        clickable.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private void signIn(String email, String password) {
         find("email").clear();
         find("email").sendKeys(email);
         find("password").sendKeys(password);
-        find("signin").click();
+        follow(find("signin"));
     }
 
     private void signInAsStaff() {
@@ -156,7 +166,7 @@ class BackofficePageIT {
 
     /** Replays on the dead letter's page, waits for the page to show the new replay, returns its outcome. */
     private String replayOnThePage(int replaysBefore) {
-        find("replay").click();
+        follow(find("replay"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 b -> b.findElements(By.cssSelector("#replays tr.replay-row")).size() == replaysBefore + 1);
         List<WebElement> outcomes = browser.findElements(By.cssSelector("#replays td.outcome"));
@@ -208,26 +218,26 @@ class BackofficePageIT {
         assertTrue(session.isHttpOnly(), "the staff token is out of reach of scripts");
         assertEquals(BROWSER_ZONE.getId(), find("zone").getText(), "the browser's zone, taken at sign-in");
 
-        find("nav-orders").click();
+        follow(find("nav-orders"));
         find("filter-email").sendKeys(email);
-        find("apply").click();
+        follow(find("apply"));
         assertEquals("21 orders", find("count").getText());
         List<WebElement> rows = browser.findElements(By.cssSelector("#orders tr.order"));
         assertEquals(20, rows.size());
         assertEquals(newestFirst.get(0).orderId(), rows.get(0).getAttribute("data-id"));
         assertEquals("page 1 of 2", find("page").getText());
-        find("next").click();
+        follow(find("next"));
         assertEquals("page 2 of 2", find("page").getText());
         rows = browser.findElements(By.cssSelector("#orders tr.order"));
         assertEquals(1, rows.size());
         assertEquals(newestFirst.get(20).orderId(), rows.get(0).getAttribute("data-id"));
 
-        rows.get(0).findElement(By.tagName("a")).click();
+        follow(rows.get(0).findElement(By.tagName("a")));
         assertEquals(newestFirst.get(20).orderId(), find("order-id").getText());
         assertEquals("PLACED", find("order-status").getText());
         assertEquals("28.99 EUR", find("order-total").getText());
         assertEquals(readable(newestFirst.get(20).placedAt()), find("order-placed").getText());
-        find("fulfil").click();
+        follow(find("fulfil"));
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBe(By.id("order-status"), "FULFILLED"));
         List<WebElement> by = browser.findElements(By.cssSelector("#history td.by"));
@@ -238,7 +248,7 @@ class BackofficePageIT {
                 .get("/api/orders/" + newestFirst.get(20).orderId()).then().statusCode(200)
                 .body("status", equalTo("FULFILLED")).body("history[1].by", equalTo(FakeTokenEndpoint.STAFF_EMAIL));
 
-        find("customer-orders").click();
+        follow(find("customer-orders"));
         assertEquals("21 orders", find("count").getText());
         // one box, from the keyboard: an order id opens the order, an e-mail lists the customer's orders
         find("search").sendKeys(newestFirst.get(3).orderId(), Keys.ENTER);
@@ -248,7 +258,7 @@ class BackofficePageIT {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBe(By.id("count"), "21 orders"));
 
-        find("signout").click();
+        follow(find("signout"));
         find("signin");
         assertFalse(browser.manage().getCookies().stream().anyMatch(c -> c.getName().equals("bricks_staff")));
     }
@@ -293,7 +303,7 @@ class BackofficePageIT {
         screenshot("summary-today");
         assertFitsAPhone("summary-today");
 
-        find("range-7d").click();
+        follow(find("range-7d"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 b -> b.findElements(By.cssSelector("#orders-chart rect.bar")).size() == 7);
         bars = browser.findElements(By.cssSelector("#orders-chart rect.bar"));
@@ -304,11 +314,11 @@ class BackofficePageIT {
                 "document.getElementById('range-from').value = arguments[0];"
                         + "document.getElementById('range-to').value = arguments[1];",
                 LocalDate.now(BROWSER_ZONE).minusDays(2).toString(), LocalDate.now(BROWSER_ZONE).toString());
-        find("range-custom").click();
+        follow(find("range-custom"));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                 b -> b.findElements(By.cssSelector("#orders-chart rect.bar")).size() == 3);
 
-        find("dead-letters-link").click();
+        follow(find("dead-letters-link"));
         assertEquals(openDeadLetters + " dead letters", find("dl-count").getText());
     }
 
@@ -325,7 +335,7 @@ class BackofficePageIT {
             DeadLetters.awaitIndexed(deadLetterTopic, order.orderId());
 
             signInAsStaff();
-            find("dead-letters-link").click();
+            follow(find("dead-letters-link"));
             WebElement row = find("dead-letters").findElement(
                     By.cssSelector("tr.dead-letter[data-order='" + order.orderId() + "']"));
             assertTrue(row.findElement(By.cssSelector("td.reason")).getText().contains(constraint));
@@ -334,7 +344,7 @@ class BackofficePageIT {
             assertFitsAPhone("dead-letters");
             row = find("dead-letters").findElement(
                     By.cssSelector("tr.dead-letter[data-order='" + order.orderId() + "']"));
-            row.findElement(By.tagName("a")).click();
+            follow(row.findElement(By.tagName("a")));
             assertTrue(find("dl-reason").getText().contains("rejected by the database"));
             assertTrue(find("raw-value").getText().contains(order.orderId()), "the raw record");
             assertEquals(order.orderId(), find("raw-key").getText());
@@ -356,7 +366,7 @@ class BackofficePageIT {
             List<WebElement> by = browser.findElements(By.cssSelector("#replays tr.replay-row td:nth-child(2)"));
             assertEquals(FakeTokenEndpoint.STAFF_EMAIL, by.get(by.size() - 1).getText(), "who replayed it");
 
-            find("dl-order").findElement(By.tagName("a")).click();
+            follow(find("dl-order").findElement(By.tagName("a")));
             assertEquals(order.orderId(), find("order-id").getText());
         } finally {
             OrdersDb.execute("alter table orders drop constraint if exists " + constraint);
