@@ -408,6 +408,11 @@ app_status_rows() {
       fi
       status_row "$name" "$(app_replica_port "$name")" "$(read_pid "$name")" "$(app_health "$name")" "$build"
     done
+    name=$(dev_name "$b")
+    if is_running "$name"; then
+      status_row "$name" "$(dev_port "$b")" "$(read_pid "$name")" "$(app_health "$name")" \
+        "dev mode$(dev_only "$b" && echo ", alone in rotation")"
+    fi
     # shellcheck disable=SC2086 # a list of stamps
     [ "$(set -- $builds; echo $#)" -le 1 ] || warn "the replicas of $b run different builds:$builds (./bricks deploy $b)"
   done

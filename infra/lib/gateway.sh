@@ -23,7 +23,7 @@ gateway_any() { local n; for n in $(gateway_names); do is_running "$n" && { echo
 
 # gateway_render NAME FILE: writes the configuration for the replicas in rotation now.
 gateway_render() {
-  local gw=$1 out=$2 brick name port
+  local gw=$1 out=$2 brick name port backup
   mkdir -p "$HAPROXY_DIR"
   sed -e "s|@HAPROXY_DIR@|$HAPROXY_DIR|g" \
       -e "s|@NAME@|$gw|g" \
@@ -33,8 +33,15 @@ gateway_render() {
       "$HAPROXY_TEMPLATES/haproxy.cfg.tmpl" > "$out"
   for brick in $GATEWAY_BRICKS; do
     sed -e "s|@BRICK@|$brick|g" "$HAPROXY_TEMPLATES/backend.tmpl" >> "$out"
+    # a brick in dev mode (dev.sh) is served beside its replicas, or alone with them as backups
+    backup=""; dev_only "$brick" && backup=" backup"
+    if dev_serving "$brick"; then
+      # a request that meets a live reload may get a 500 from Quarkus' dev mode: GETs try again
+      echo "    retry-on conn-failure empty-response response-timeout 500" >> "$out"
+      echo "    server $(dev_name "$brick") 127.0.0.1:$(dev_port "$brick") check" >> "$out"
+    fi
     while read -r name port; do
-      [ -n "$name" ] && echo "    server $name 127.0.0.1:$port check" >> "$out"
+      [ -n "$name" ] && echo "    server $name 127.0.0.1:$port check$backup" >> "$out"
     done < <(app_in_rotation "$brick")
   done
 }
