@@ -716,7 +716,7 @@ class GenerationsIT {
             Thread.sleep(500);
         }
         assertFalse(uploadTopics().contains(orphanTopic), "the topic of an upload that never committed is deleted");
-        System.out.printf("the topic of the upload that died half-way was gone %d s after it was left"
+        System.out.printf("the topic of the upload that died half-way was gone by %d s after it was left"
                 + " (orphan-upload-age %d s)%n", Duration.between(orphanPlantedAt, Instant.now()).toSeconds(),
                 ORPHAN_AGE.toSeconds());
         String orphanChecksum = checksum(lines("ORPHAN-" + RUN, 0, 3));
