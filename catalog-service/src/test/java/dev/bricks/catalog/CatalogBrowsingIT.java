@@ -184,14 +184,36 @@ class CatalogBrowsingIT {
                 .body("detail", containsString("NO-SUCH-SKU"));
     }
 
-    @Test
-    void cacheHitsAndMissesAreMetrics() {
-        String sku = given().when().get("/api/catalog/products?size=1&page=3").then().extract().path("items[0].sku");
-        given().when().get("/api/catalog/products/" + sku).then().statusCode(200);
-        given().when().get("/api/catalog/products/" + sku).then().statusCode(200);
+    /** The value of {@code cache_gets_total} for this cache and result, 0 while the series is absent. */
+    private static double cacheGets(String cache, String result) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("cache_gets_total{cache=\"catalog-products\"")
-                && metrics.contains("result=\"hit\""), "cache metrics");
-        assertTrue(metrics.contains("catalog_generation_active"), "generation gauge");
+        return metrics.lines().filter(line -> line.startsWith("cache_gets_total{"))
+                .filter(line -> line.contains("cache=\"" + cache + "\"") && line.contains("result=\"" + result + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void aRepeatedProductRequestIsACacheHitAndTheFirstAMissInTheMetrics() {
+        // a product no other test asks for: its first request cannot be a hit
+        String sku = given().when().get("/api/catalog/products?size=1&page=3&sort=-name").then().extract()
+                .path("items[0].sku");
+        double hits = cacheGets("catalog-products", "hit");
+        double misses = cacheGets("catalog-products", "miss");
+        given().when().get("/api/catalog/products/" + sku).then().statusCode(200);
+        assertEquals(misses + 1, cacheGets("catalog-products", "miss"), "the first request of " + sku + " misses");
+        assertEquals(hits, cacheGets("catalog-products", "hit"), "the first request of " + sku + " is no hit");
+        given().when().get("/api/catalog/products/" + sku).then().statusCode(200);
+        given().when().get("/api/catalog/products/" + sku).then().statusCode(200);
+        assertEquals(hits + 2, cacheGets("catalog-products", "hit"), "the repeated requests of " + sku + " hit");
+        assertEquals(misses + 1, cacheGets("catalog-products", "miss"), "and miss no more");
+        System.out.printf("cache catalog-products: hits %.0f -> %.0f, misses %.0f -> %.0f%n", hits,
+                cacheGets("catalog-products", "hit"), misses, cacheGets("catalog-products", "miss"));
+
+        double pageHits = cacheGets("catalog-pages", "hit");
+        given().when().get("/api/catalog/products?size=3&page=2&sort=-price").then().statusCode(200);
+        given().when().get("/api/catalog/products?size=3&page=2&sort=-price").then().statusCode(200);
+        assertTrue(cacheGets("catalog-pages", "hit") >= pageHits + 1, "a repeated search is a hit");
+        assertTrue(given().when().get("/q/metrics").then().extract().asString()
+                .contains("catalog_generation_active"), "generation gauge");
     }
 }

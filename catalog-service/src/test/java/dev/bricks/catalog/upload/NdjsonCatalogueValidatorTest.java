@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.catalog.store.CanonicalProducts;
-import dev.bricks.contracts.Money;
+import dev.bricks.catalog.support.GoldenGeneration;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.problem.Problem;
 import dev.bricks.contracts.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -111,20 +114,47 @@ class NdjsonCatalogueValidatorTest {
         assertEquals(400, rejected("\n  \n").status());
     }
 
+    /** The canonical line of {@link #line}: record field order, attributes sorted by key, amount as written. */
+    static String canonical(String sku) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"Mug " + sku + "\",\"description\":\"A mug\","
+                + "\"category\":\"Kitchen\",\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},"
+                + "\"attributes\":{\"a\":\"2\",\"z\":\"1\"}}";
+    }
+
+    /** SHA-256 in lowercase hex, computed here without any production code. */
+    static String sha256(String text) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
-    void checksumIsTheSha256OfCanonicalLinesWhateverTheInputsKeyOrder() {
+    void checksumIsTheSha256OfTheCanonicalLinesEachEndedByANewlineWhateverTheInputsKeyOrder() throws Exception {
         String reordered =
                 "{\"price\":{\"currency\":\"EUR\",\"amount\":\"12.50\"},\"attributes\":{\"a\":\"2\",\"z\":\"1\"},"
                 + "\"category\":\"Kitchen\",\"description\":\"A mug\",\"name\":\"Mug A-1\",\"sku\":\"A-1\"}";
-        assertEquals(validate(line("A-1")).checksum(), validate(reordered).checksum());
+        String expected = sha256(canonical("A-1") + "\n");
+        assertEquals(expected, validate(line("A-1")).checksum());
+        assertEquals(expected, validate(reordered).checksum());
+        assertEquals(sha256(canonical("A-1") + "\n" + canonical("A-2") + "\n"),
+                validate(line("A-1") + "\n\n" + line("A-2") + "\n").checksum(), "blank lines are not part of it");
+        assertEquals(canonical("A-1"), CanonicalProducts.json(validate(reordered).products().get(0)));
+    }
 
-        CanonicalProducts.Checksum checksum = new CanonicalProducts.Checksum();
-        checksum.add(new Product("A-1", "Mug A-1", "A mug", "Kitchen", new Money(new BigDecimal("12.50"), "EUR"),
-                Map.of("z", "1", "a", "2")));
-        assertEquals(checksum.hex(), validate(line("A-1")).checksum());
-        assertEquals("{\"sku\":\"A-1\",\"name\":\"Mug A-1\",\"description\":\"A mug\",\"category\":\"Kitchen\","
-                + "\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"attributes\":{\"a\":\"2\",\"z\":\"1\"}}",
-                CanonicalProducts.json(validate(line("A-1")).products().get(0)));
+    @Test
+    void theGoldenCommitsChecksumIsTheSha256OfItsProductsCanonicalLines() throws Exception {
+        // generation-commit-v1.json: no attributes means no "attributes" key; an amount keeps its scale
+        String lines = "{\"sku\":\"KIT-0042\",\"name\":\"Oak Lamp\",\"description\":\"Table lamp in oiled oak.\","
+                + "\"category\":\"Kitchen\",\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},"
+                + "\"attributes\":{\"colour\":\"oat\",\"material\":\"oak\"}}\n"
+                + "{\"sku\":\"OFF-0007\",\"name\":\"Fountain Pen\",\"description\":\"Steel nib, refillable.\","
+                + "\"category\":\"Office\",\"price\":{\"amount\":\"0.99\",\"currency\":\"EUR\"}}\n";
+        assertEquals(GoldenGeneration.CHECKSUM, sha256(lines));
+        String upload = "{\"sku\":\"KIT-0042\",\"name\":\"Oak Lamp\",\"description\":\"Table lamp in oiled oak.\","
+                + "\"category\":\"Kitchen\",\"price\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},"
+                + "\"attributes\":{\"material\":\"oak\",\"colour\":\"oat\"}}\n"
+                + "{\"sku\":\"OFF-0007\",\"name\":\"Fountain Pen\",\"description\":\"Steel nib, refillable.\","
+                + "\"category\":\"Office\",\"price\":{\"amount\":\"0.99\",\"currency\":\"EUR\"}}\n";
+        assertEquals(GoldenGeneration.CHECKSUM, validate(upload).checksum());
     }
 
     @Test
