@@ -3,9 +3,14 @@ package dev.bricks.cart;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.cart.store.CartKeys;
+import dev.bricks.cart.store.CheckoutStore;
+import dev.bricks.cart.store.CheckoutStore.ClaimOutcome;
+import dev.bricks.cart.store.LuaScript;
+import dev.bricks.cart.store.RedisScripts;
 import dev.bricks.cart.support.CartTestEnvironment;
 import dev.bricks.cart.support.Shopper;
 import dev.bricks.cart.sweep.AbandonedCartSweep;
@@ -14,9 +19,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -39,6 +48,14 @@ class AbandonedCartSweepIT {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    CheckoutStore checkouts;
+
+    @Inject
+    RedisScripts scripts;
+
+    private static final LuaScript SWEEP_ONE = LuaScript.load("sweep_one");
 
     private final Shopper shopper = Shopper.anonymous();
 
@@ -96,10 +113,70 @@ class AbandonedCartSweepIT {
     }
 
     @Test
-    void everyChangedCartCarriesATtlAsTheBackstop() {
+    void everyChangeRenewsTheCartsTtl() {
+        Shopper customer = Shopper.customer();
+        String cart = customer.newCart();
+        String first = Shopper.product("A", "1.00");
+        long ttl = Duration.ofHours(2).toMillis(); // bricks.cart.ttl in the tests
+        long shortened = 60_000;
+        List<Runnable> changes = List.of(
+                () -> customer.set(cart, first, 1).then().statusCode(200), // a new line
+                () -> customer.set(cart, first, 4).then().statusCode(200), // another quantity
+                () -> customer.set(cart, Shopper.product("B", "2.00"), 1).then().statusCode(200),
+                () -> customer.remove(cart, first).then().statusCode(200));
+        for (Runnable change : changes) {
+            redis.execute("PEXPIRE", keys.cart(cart), Long.toString(shortened)); // as if the TTL had run down
+            change.run();
+            long renewed = redis.execute("PTTL", keys.cart(cart)).toLong();
+            assertTrue(renewed > ttl - 60_000 && renewed <= ttl, "PTTL after a change: " + renewed);
+        }
+    }
+
+    @Test
+    void theSweepSkipsACartWhoseCheckoutIsInFlightAndEmptiesItOnceTheAttemptEnded() throws InterruptedException {
+        Shopper customer = Shopper.customer();
+        String cart = customer.newCart();
+        customer.set(cart, Shopper.product("A", "1.00"), 1).then().statusCode(200);
+        Thread.sleep(AGE.toMillis() + 500);
+        String token = UUID.randomUUID().toString();
+        assertEquals(ClaimOutcome.WON,
+                checkouts.claim(cart, customer.customerId, UUID.randomUUID().toString(), token).outcome());
+
+        assertTrue(sweep.sweep(AGE).ran());
+        customer.show(cart).then().statusCode(200).body("lines", hasSize(1));
+        assertNotNull(redis.execute("ZSCORE", keys.touched(), cart), "a skipped cart stays in the sweep's index");
+
+        checkouts.fail(cart, token);
+        assertTrue(sweep.sweep(AGE).ran());
+        customer.show(cart).then().statusCode(200).body("lines", hasSize(0));
+    }
+
+    @Test
+    void aCartTouchedAfterTheSweepListedItIsLeftAlone() throws InterruptedException {
         String cart = cartWithALine();
-        long ttl = redis.execute("PTTL", keys.cart(cart)).toLong();
-        assertTrue(ttl > 0 && ttl <= Duration.ofHours(2).toMillis(), "PTTL " + ttl);
+        Thread.sleep(AGE.toMillis() + 500);
+        // the sweep listed the cart as stale with this cutoff ...
+        String cutoff = Long.toString(redisNowMillis() - AGE.toMillis());
+        assertTrue(members(redis.execute("ZRANGEBYSCORE", keys.touched(), "-inf", cutoff)).contains(cart));
+        // ... then the shopper changed it before the sweep got to it
+        shopper.set(cart, Shopper.product("B", "2.00"), 1).then().statusCode(200);
+
+        int outcome = scripts.run(SWEEP_ONE, List.of(keys.cart(cart), keys.checkout(cart), keys.touched()),
+                cart, cutoff).toInteger();
+
+        assertEquals(0, outcome);
+        shopper.show(cart).then().statusCode(200).body("lines", hasSize(2));
+    }
+
+    private long redisNowMillis() {
+        Response time = redis.execute("TIME");
+        return time.get(0).toLong() * 1000 + time.get(1).toLong() / 1000;
+    }
+
+    private static List<String> members(Response list) {
+        List<String> members = new ArrayList<>();
+        list.forEach(member -> members.add(member.toString()));
+        return members;
     }
 
     private double swept() {

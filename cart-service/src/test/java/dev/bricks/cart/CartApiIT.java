@@ -5,16 +5,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.cart.support.CartTestEnvironment;
 import dev.bricks.cart.support.CatalogStub;
 import dev.bricks.cart.support.Shopper;
+import dev.bricks.contracts.Roles;
 import dev.bricks.contracts.build.BuildHeaders;
+import dev.bricks.testing.Kafka;
 import dev.bricks.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -195,6 +200,26 @@ class CartApiIT {
         odd.checkout(cart).then().statusCode(403).contentType("application/problem+json")
                 .body("detail", matchesPattern("checkout needs a customer token.*"));
         shopper.show(cart).then().statusCode(200).body("lines", hasSize(1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "no e-mail claim", "" })
+    void checkoutWithACustomerTokenWithoutAnEmailIsForbiddenAndPublishesNothing(String email) {
+        String customerId = java.util.UUID.randomUUID().toString();
+        var claims = Jwt.issuer(TestTokens.ISSUER).subject(customerId).groups(Set.of(Roles.CUSTOMER));
+        if (email.isEmpty()) {
+            claims.upn("").claim("email", ""); // present but blank
+        }
+        Shopper noEmail = Shopper.withAuthorization("Bearer "
+                + claims.expiresIn(Duration.ofMinutes(5)).sign(TestTokens.privateKey()));
+        String cart = noEmail.newCart();
+        noEmail.set(cart, Shopper.product("A", "1.00"), 1).then().statusCode(200);
+
+        noEmail.checkout(cart).then().statusCode(403).contentType("application/problem+json")
+                .body("detail", matchesPattern("checkout needs a customer token.*"));
+        noEmail.show(cart).then().statusCode(200).body("lines", hasSize(1));
+        assertTrue(Kafka.readAll(CartTestEnvironment.ordersTopic()).stream()
+                .noneMatch(r -> r.value().contains(cart)), "a record was published for cart " + cart);
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.bricks.cart.support.CartTestEnvironment;
 import dev.bricks.cart.support.Shopper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -61,13 +63,26 @@ class CartOwnershipIT {
         String cart = Shopper.anonymous().newCart();
         Shopper a = Shopper.customer();
         Shopper b = Shopper.customer();
+        // both requests leave together: without the barrier one thread could finish before the other starts
+        CyclicBarrier start = new CyclicBarrier(2);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            var first = pool.submit(() -> a.show(cart).statusCode());
-            var second = pool.submit(() -> b.show(cart).statusCode());
+            var first = pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return a.show(cart).statusCode();
+            });
+            var second = pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return b.show(cart).statusCode();
+            });
             int[] codes = { first.get(), second.get() };
             java.util.Arrays.sort(codes);
             org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] { 200, 404 }, codes);
+            // and the winner is the one who sees the cart from now on, the loser never
+            Shopper winner = first.get() == 200 ? a : b;
+            Shopper loser = winner == a ? b : a;
+            winner.show(cart).then().statusCode(200);
+            loser.show(cart).then().statusCode(404);
         } finally {
             pool.shutdownNow();
         }

@@ -5,12 +5,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bricks.cart.store.CartKeys;
 import dev.bricks.cart.support.CartTestEnvironment;
 import dev.bricks.cart.support.CatalogStub;
 import dev.bricks.cart.support.Shopper;
+import dev.bricks.testing.Kafka;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The catalog stops: reads keep working with last known prices, adding an unpriceable product is
  * a 503 with Retry-After, and once the breaker is open the catalog is not even asked (so answers
- * are immediate); after the breaker's delay a working catalog is used again.
+ * are immediate); checkout is a 503 that leaves the cart as it was; after the breaker's delay a
+ * working catalog is used again, and the checkout goes through under the failed attempt's order id.
  */
 @QuarkusTest
 @WithTestResource(CartTestEnvironment.class)
@@ -28,6 +33,12 @@ class CatalogOutageIT {
     @Inject
     @CacheName("catalog-products")
     Cache rememberedPrices;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    CartKeys keys;
 
     @Test
     void whenTheCatalogStopsTheBreakerOpensReadsStillWorkAndItRecovers() throws InterruptedException {
@@ -52,6 +63,13 @@ class CatalogOutageIT {
                             "lines[0].priceStale", is(true), "priceStale", is(true), "total.amount", equalTo("8.00"));
             // the quantity of a line with a known price can still change
             customer.set(cart, known, 3).then().statusCode(200).body("lines[0].quantity", is(3));
+            // checkout always asks the catalog: 503 + Retry-After, the cart unchanged, nothing published
+            customer.checkout(cart).then().statusCode(503).header("Retry-After", notNullValue())
+                    .contentType("application/problem+json");
+            customer.show(cart).then().statusCode(200)
+                    .body("lines", hasSize(1), "lines[0].sku", equalTo(known), "lines[0].quantity", is(3));
+            assertTrue(Kafka.readAll(CartTestEnvironment.ordersTopic()).stream()
+                    .noneMatch(r -> r.value().contains(cart)), "published while the catalog was down");
         } finally {
             catalog.start();
         }
@@ -71,5 +89,11 @@ class CatalogOutageIT {
         assertEquals(200, status);
         customer.show(cart).then().statusCode(200)
                 .body("lines", hasSize(2), "priceStale", is(false), "total.amount", equalTo("21.00"));
+
+        // the failed checkout left its order id for the next attempt, which now goes through
+        String failedOrderId = redis.execute("HGET", keys.checkout(cart), "orderId").toString();
+        String orderId = customer.checkout(cart).then().statusCode(202).extract().path("orderId");
+        assertEquals(failedOrderId, orderId);
+        assertEquals(1, Kafka.readAll(CartTestEnvironment.ordersTopic(), orderId).size());
     }
 }

@@ -1,5 +1,6 @@
 package dev.bricks.cart;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.bricks.cart.support.Shopper;
 import dev.bricks.testing.Launcher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -153,5 +155,31 @@ class RedisPrimaryLossIT {
                 "too few lines were acknowledged to prove anything: " + checked);
         assertTrue(writableAfter <= WRITABLE_AGAIN_WITHIN_MS,
                 "carts were writable again only after " + writableAfter + " ms");
+    }
+
+    @Test
+    void withoutRedisTheReplicaIsNotReadyButAliveAndReadyAgainOnceRedisIsBack() throws Exception {
+        RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        Launcher.run("infra", "kill", "redis-1", "redis-2", "redis-3"); // all of Redis, the Sentinels stay
+        try {
+            RestAssured.given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            RestAssured.given().get("/q/health/live").then().statusCode(200); // not restarted for it
+        } finally {
+            Launcher.run("infra", "start", "redis");
+        }
+        int status = 0;
+        for (int attempt = 0; attempt < 60 && status != 200; attempt++) {
+            Thread.sleep(500);
+            status = RestAssured.given().get("/q/health/ready").statusCode();
+        }
+        assertEquals(200, status, "not ready again after Redis came back");
+        // carts work again once a replica has caught up (a change waits for one: WAIT 1)
+        Shopper shopper = Shopper.anonymous();
+        int created = 0;
+        for (int attempt = 0; attempt < 60 && created != 201; attempt++) {
+            Thread.sleep(500);
+            created = shopper.request().post("/api/carts").statusCode();
+        }
+        assertEquals(201, created, "carts not writable again after Redis came back");
     }
 }

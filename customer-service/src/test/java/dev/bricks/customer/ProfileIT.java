@@ -10,9 +10,18 @@ import dev.bricks.customer.support.Api;
 import dev.bricks.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,5 +124,121 @@ class ProfileIT {
                 .then().statusCode(200).body("email", equalTo(email));
         given().auth().oauth2(staff).get("/api/customers/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(Api.newCustomerToken("nosy")).get("/api/customers/" + id).then().statusCode(403);
+    }
+
+    private static Map<String, Object> address(int n) {
+        return Map.of("label", "a" + n, "line1", n + " Main St", "postalCode", "1000" + n, "city", "Springfield",
+                "country", "US");
+    }
+
+    private static String idOf(String token) {
+        return given().auth().oauth2(token).get("/api/customers/me").then().statusCode(200).extract().path("id");
+    }
+
+    @Test
+    void aProfileHoldsAtMost10AddressesAndAnEleventhIsA400ThatChangesNothing() {
+        String token = Api.newCustomerToken("ten-addresses");
+        List<Map<String, Object>> ten = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(ProfileIT::address)
+                .toList();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "Ten", "addresses", ten))
+                .put("/api/customers/me").then().statusCode(200).body("addresses", hasSize(10));
+
+        List<Map<String, Object>> eleven = new java.util.ArrayList<>(ten);
+        eleven.add(address(11));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "Eleven", "addresses", eleven))
+                .put("/api/customers/me").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("addresses"));
+        given().auth().oauth2(token).get("/api/customers/me").then().statusCode(200)
+                .body("name", equalTo("Ten"), "addresses", hasSize(10), "addresses[9].label", equalTo("a10"));
+    }
+
+    @Test
+    void anUpdateRacingAnotherChangeOfTheProfileIsA409AndChangesNothing() throws Exception {
+        String token = Api.newCustomerToken("raced-profile");
+        UUID id = UUID.fromString(idOf(token));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "Before", "addresses",
+                List.of(HOME))).put("/api/customers/me").then().statusCode(200);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = Api.primary()) {
+            other.setAutoCommit(false);
+            // another writer holds the row: the update reads the profile, then waits for the row
+            try (PreparedStatement lock = other.prepareStatement("select 1 from customer where id = ? for update")) {
+                lock.setObject(1, id);
+                lock.executeQuery().close();
+            }
+            Future<Response> update = pool.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Mine", "addresses", List.of(address(1), address(2))))
+                    .put("/api/customers/me"));
+            awaitAWriteWaitingForALock(update);
+            // ... and changes it meanwhile: the profile the update read is stale
+            try (PreparedStatement change = other.prepareStatement(
+                    "update customer set name = 'Theirs', version = version + 1 where id = ?")) {
+                change.setObject(1, id);
+                change.executeUpdate();
+            }
+            other.commit();
+
+            update.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json");
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(token).get("/api/customers/me").then().statusCode(200)
+                .body("name", equalTo("Theirs"), "addresses", hasSize(1), "addresses[0].city", equalTo("Berlin"));
+    }
+
+    private static void awaitAWriteWaitingForALock(Future<Response> update) throws Exception {
+        try (Connection db = Api.primary();
+                PreparedStatement waiting = db.prepareStatement("select count(*) from pg_stat_activity"
+                        + " where datname = current_database() and wait_event_type = 'Lock'")) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                try (ResultSet rows = waiting.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                if (update.isDone()) {
+                    throw new AssertionError("the update did not wait for the row: " + update.get().asString());
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the update never waited for the locked row");
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIsA400AndChangesNothing() throws Exception {
+        String token = Api.newCustomerToken("refused-value");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", "Kept", "addresses",
+                List.of(HOME))).put("/api/customers/me").then().statusCode(200);
+        String refused = "Refused " + UUID.randomUUID();
+        String name = "it_refuse_" + UUID.randomUUID().toString().replace("-", "");
+        // the database refuses this one name with a data exception (SQLSTATE class 22) that no input check knows
+        execute("create function " + name + "() returns trigger language plpgsql as $$ begin"
+                + " if new.name = '" + refused + "' then raise exception 'refused' using errcode = '22023'; end if;"
+                + " return new; end $$");
+        try {
+            execute("create trigger " + name + " before insert or update on customer for each row execute function "
+                    + name + "()");
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("name", refused, "addresses", List.of(address(1), address(2))))
+                    .put("/api/customers/me").then().statusCode(400).contentType("application/problem+json");
+            given().auth().oauth2(token).get("/api/customers/me").then().statusCode(200)
+                    .body("name", equalTo("Kept"), "addresses", hasSize(1), "addresses[0].city", equalTo("Berlin"));
+
+            String email = Api.uniqueEmail("refused-registration");
+            Api.register(email, Api.PASSWORD, refused).then().statusCode(400)
+                    .contentType("application/problem+json");
+            Api.signIn(email, Api.PASSWORD).then().statusCode(401); // no account was created
+        } finally {
+            execute("drop trigger if exists " + name + " on customer");
+            execute("drop function if exists " + name + "()");
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection db = Api.primary(); Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,13 +55,18 @@ class SignInIT {
         String email = Api.uniqueEmail("known");
         Api.register(email, Api.PASSWORD, "Known").then().statusCode(201);
 
+        String unknown = Api.uniqueEmail("unknown");
         Response wrongPassword = Api.signIn(email, "wrong password!");
-        Response unknownEmail = Api.signIn(Api.uniqueEmail("unknown"), Api.PASSWORD);
+        Response unknownEmail = Api.signIn(unknown, Api.PASSWORD);
 
         wrongPassword.then().statusCode(401).contentType("application/problem+json");
         assertEquals(wrongPassword.statusCode(), unknownEmail.statusCode());
         assertEquals(wrongPassword.asString(), unknownEmail.asString());
         assertEquals(wrongPassword.contentType(), unknownEmail.contentType());
+        assertEquals(wrongPassword.header("WWW-Authenticate"), unknownEmail.header("WWW-Authenticate"));
+        // nor does either body echo the e-mail it was given
+        assertFalse(wrongPassword.asString().contains(email) || unknownEmail.asString().contains(unknown),
+                wrongPassword.asString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.contracts.order.OrderPlaced;
 import dev.bricks.order.support.Await;
+import dev.bricks.order.support.Metrics;
 import dev.bricks.order.support.OrderRecords;
 import dev.bricks.order.support.OrderServiceTestResources;
 import dev.bricks.order.support.OrdersDb;
@@ -53,9 +54,7 @@ class DrainingIT {
         Await.until(WAIT, "the order published after the duplicate",
                 () -> OrdersDb.orders(List.of(id(after))) == 1);
 
-        assertEquals(1, OrdersDb.orders(List.of(id(order))));
-        assertEquals(2, OrdersDb.count("order_lines", List.of(id(order))));
-        assertEquals(1, OrdersDb.count("order_status_history", List.of(id(order))));
+        OrdersDb.assertEachStoredOnce(List.of(id(order)), 2, 1);
     }
 
     @Test
@@ -84,13 +83,60 @@ class DrainingIT {
     }
 
     @Test
-    void drainedOrdersAndConsumerLagAreMetrics() {
-        OrderPlaced order = OrderRecords.order();
-        Kafka.publish(topic, order.orderId(), OrderRecords.json(order));
-        Await.until(WAIT, "the order", () -> OrdersDb.orders(List.of(id(order))) == 1);
+    void theDrainedOrdersMetricMovesByWhatWasDrainedAndConsumerLagIsAMetric() {
+        double stored = drained("stored");
+        double duplicates = drained("duplicate");
+        double deadLettered = drained("dead_lettered");
+        String key = UUID.randomUUID().toString(); // one key: one partition, drained in this order
+        List<OrderPlaced> orders = List.of(OrderRecords.order(), OrderRecords.order(), OrderRecords.order());
+        orders.forEach(order -> Kafka.publish(topic, key, OrderRecords.json(order)));
+        Kafka.publish(topic, key, OrderRecords.json(orders.get(0))); // redelivered
+        Kafka.publish(topic, key, "{\"schemaVersion\":1,\"orderId\":"); // unparseable
+        OrderPlaced last = OrderRecords.order();
+        Kafka.publish(topic, key, OrderRecords.json(last));
+
+        Await.until(WAIT, "the last order and its metric",
+                () -> OrdersDb.orders(List.of(id(last))) == 1 && drained("stored") >= stored + 4);
+        Await.until(WAIT, "the dead letter's metric", () -> drained("dead_lettered") >= deadLettered + 1);
+        assertEquals(4, drained("stored") - stored, "stored");
+        assertEquals(1, drained("duplicate") - duplicates, "duplicates");
+        assertEquals(1, drained("dead_lettered") - deadLettered, "dead-lettered");
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("orders_drained_total{outcome=\"stored\""))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"));
+    }
+
+    @Test
+    void anOrderTheDatabaseRefusesIsDeadLetteredWithTheReasonAndTheNextOrderIsStored() {
+        OrderPlaced refused = OrderRecords.order();
+        OrderPlaced next = OrderRecords.order();
+        String constraint = "it_refuse_" + UUID.randomUUID().toString().replace("-", "");
+        // the database refuses this one customer's orders (SQLSTATE 23514): retrying could never store it
+        OrdersDb.execute("alter table orders add constraint " + constraint + " check (email <> '" + refused.email()
+                + "') not valid");
+        try {
+            Kafka.publish(topic, refused.orderId(), OrderRecords.json(refused));
+            Kafka.publish(topic, refused.orderId(), OrderRecords.json(next)); // same key: drained after it
+            Await.until(WAIT, "the order after the refused one", () -> OrdersDb.orders(List.of(id(next))) == 1);
+            List<ConsumerRecord<String, String>> dead = new java.util.ArrayList<>();
+            Await.until(WAIT, "the refused order on the dead-letter topic", () -> {
+                dead.clear();
+                Kafka.readAll(deadLetterTopic).stream().filter(r -> refused.orderId().equals(r.key()))
+                        .forEach(dead::add);
+                return !dead.isEmpty();
+            });
+            assertEquals(1, dead.size(), "dead letters of the refused order");
+            assertEquals(OrderRecords.json(refused), dead.get(0).value());
+            assertTrue(header(dead.get(0), "dead-letter-reason").contains(constraint),
+                    "reason: " + header(dead.get(0), "dead-letter-reason"));
+            assertEquals(0, OrdersDb.orders(List.of(id(refused))));
+        } finally {
+            OrdersDb.execute("alter table orders drop constraint if exists " + constraint);
+        }
+    }
+
+    private static double drained(String outcome) {
+        String page = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Metrics.value(page, "orders_drained_total", "outcome=\"" + outcome + "\"");
     }
 
     @Test

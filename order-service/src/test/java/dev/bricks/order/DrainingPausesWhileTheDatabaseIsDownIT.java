@@ -139,9 +139,7 @@ class DrainingPausesWhileTheDatabaseIsDownIT {
         System.out.printf("[figure] database unreachable for %.1f s (last node stopped → infra up returned), "
                 + "orders waiting for it %.1f s; all %d stored %.1f s after infra up returned%n",
                 (up - down) / 1e9, (up - published) / 1e9, ORDERS, (drained - up) / 1e9);
-        assertEquals(ORDERS, OrdersDb.orders(ids), "orders");
-        assertEquals(2L * ORDERS, OrdersDb.count("order_lines", ids), "order lines (two per order)");
-        assertEquals(ORDERS, OrdersDb.count("order_status_history", ids), "PLACED history rows (one per order)");
+        OrdersDb.assertEachStoredOnce(ids, 2, 1); // two lines and the PLACED history row, per order
 
         Drained after = Drained.now();
         assertEquals(ORDERS, after.stored() - before.stored(), "orders stored by the drain");

@@ -46,9 +46,7 @@ class DrainingSurvivesRestartsIT {
     }
 
     private static void assertStoredOnce(List<UUID> ids) {
-        assertEquals(ids.size(), OrdersDb.orders(ids), "orders");
-        assertEquals(2L * ids.size(), OrdersDb.count("order_lines", ids), "order lines (two per order)");
-        assertEquals(ids.size(), OrdersDb.count("order_status_history", ids), "PLACED history rows (one per order)");
+        OrdersDb.assertEachStoredOnce(ids, 2, 1); // two lines and the PLACED history row, per order
     }
 
     @Test

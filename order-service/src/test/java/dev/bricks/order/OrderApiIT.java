@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.contracts.order.OrderPlaced;
@@ -24,7 +25,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -292,5 +298,65 @@ class OrderApiIT {
         assertTrue(rows[1].startsWith(second.orderId() + ","), rows[1]);
         assertTrue(rows[2].startsWith(first.orderId() + ","), rows[2]);
         assertTrue(rows[1].contains(",PLACED," + customer.id() + "," + customer.email() + ",28.99,EUR,3,"), rows[1]);
+    }
+
+    @Test
+    void aFulfilAndACancelRacingForOneOrderAnswerOne200AndOne409() throws Exception {
+        Customer customer = Customer.fresh();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String id = place(customer, "BRK-RACE", Instant.now()).orderId();
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Integer> fulfil = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return as(STAFF).post("/api/orders/" + id + "/fulfil").statusCode();
+                });
+                Future<Integer> cancel = pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return as(STAFF).post("/api/orders/" + id + "/cancel").statusCode();
+                });
+                int fulfilled = fulfil.get(30, TimeUnit.SECONDS);
+                int cancelled = cancel.get(30, TimeUnit.SECONDS);
+                assertEquals(List.of(200, 409), Stream.of(fulfilled, cancelled).sorted().toList(),
+                        "fulfil " + fulfilled + ", cancel " + cancelled);
+                String winner = fulfilled == 200 ? "FULFILLED" : "CANCELLED";
+                as(STAFF).get("/api/orders/" + id).then().statusCode(200).body("status", equalTo(winner))
+                        .body("history.status", equalTo(List.of("PLACED", winner)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSummaryMaySpan366DaysAndALongerRangeIsA400NamingTo() {
+        Instant from = Instant.parse("2023-03-01T00:00:00Z");
+        as(STAFF).queryParam("from", from.toString()).queryParam("to", from.plus(366, ChronoUnit.DAYS).toString())
+                .get("/api/orders/summary").then().statusCode(200);
+        as(STAFF).queryParam("from", from.toString())
+                .queryParam("to", from.plus(366, ChronoUnit.DAYS).plusSeconds(1).toString())
+                .get("/api/orders/summary").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("to")).body("detail", containsString("366 days"));
+    }
+
+    @Test
+    void theCsvExportNeutralisesEveryFormulaPrefix() {
+        Customer customer = Customer.fresh();
+        // the e-mail comes from the customer's token: a shopper chooses how it starts
+        List<String> emails = new ArrayList<>();
+        for (String prefix : List.of("=", "+", "-", "@", "\t", "\r")) {
+            String email = prefix + "HYPERLINK(\"http://evil.test\")" + UUID.randomUUID() + "@example.com";
+            emails.add(email);
+            assertTrue(store.storeOnce(OrderRecords.order(customer.id(), email, "BRK-F", Instant.now())));
+        }
+        String csv = as(STAFF).queryParam("customerId", customer.id()).get("/api/orders/export.csv")
+                .then().statusCode(200).extract().asString();
+        for (String email : emails) {
+            String quoted = "\"'" + email.replace("\"", "\"\"") + "\"";
+            assertTrue(csv.contains("," + quoted + ","), "not neutralised: " + email.substring(0, 1).strip() + " in "
+                    + csv);
+            assertFalse(csv.contains(",\"" + email.charAt(0)), "a field starts with " + (int) email.charAt(0));
+        }
     }
 }

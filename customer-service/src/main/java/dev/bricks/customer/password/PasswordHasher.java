@@ -35,8 +35,16 @@ public class PasswordHasher {
 
     /** Whether the password matches the hash; a null hash (no such account) takes the same time and fails. */
     public boolean matches(String password, String hashOrNull) {
-        boolean matches = BcryptUtil.matches(password, hashOrNull == null ? dummyHash : hashOrNull);
+        boolean matches = BcryptUtil.matches(password, hashOrNull == null ? dummyHash : readable(hashOrNull));
         return hashOrNull != null && matches;
+    }
+
+    /**
+     * Elytron reads $2a$ and $2y$ but not $2b$ (OpenBSD's and Python bcrypt's default), which names
+     * the same algorithm for passwords of at most 72 bytes; {@link #isBcryptHash} accepts all three.
+     */
+    private static String readable(String hash) {
+        return hash.startsWith("$2b$") ? "$2a$" + hash.substring(4) : hash;
     }
 
     public static boolean fitsBcrypt(String password) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PasswordHasherTest {
 
@@ -29,12 +31,22 @@ class PasswordHasherTest {
         assertFalse(hasher.matches("not-a-password-of-anyone", null));
     }
 
-    @Test
-    void hashesMadeElsewhereAreAccepted() {
-        // htpasswd -nbBC 4 x 'staff-password' ($2y$ prefix)
-        String hash = hasher.hash("staff-password").replaceFirst("^\\$2a\\$", "\\$2y\\$");
-        assertTrue(PasswordHasher.isBcryptHash(hash));
-        assertTrue(hasher.matches("staff-password", hash));
+    /**
+     * Hashes made by other bcrypt implementations, not by the hasher under test: the published
+     * test vectors of OpenBSD's bcrypt (as in jBCrypt's test suite), and the same hashes with the
+     * $2y$ (PHP, htpasswd) and $2b$ (OpenBSD since 2014) prefixes, which name the same algorithm.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "abc|$2a$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i",
+        "abcdefghijklmnopqrstuvwxyz|$2a$06$.rCVZVOThsIa97pEDOxvGuRRgzG64bvtJ0938xuqzv18d3ZpQhstC",
+        "~!@#$%^&*()      ~!@#$%^&*()PNBFRD|$2a$06$fPIsBO8qRqkjj273rfaOI.HtSV9jLDpTbZn782DC6/t7qT67P6FfO",
+        "abc|$2y$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i",
+        "abc|$2b$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i" })
+    void hashesMadeElsewhereAreAccepted(String password, String hash) {
+        assertTrue(PasswordHasher.isBcryptHash(hash), hash);
+        assertTrue(hasher.matches(password, hash), password);
+        assertFalse(hasher.matches(password + "x", hash));
     }
 
     @Test
