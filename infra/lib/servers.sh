@@ -1,5 +1,5 @@
 # The servers of the stack as one list. Every server runs as instances of a kind, and every
-# kind's file (etcd.sh, postgres.sh, redis.sh, kafka.sh, gateway.sh) defines the same verbs:
+# kind's file (etcd.sh, postgres.sh, redis.sh, kafka.sh, gateway.sh, prometheus.sh) defines the same verbs:
 #
 #   KIND_names             its instances
 #   KIND_port NAME         the port its clients use
@@ -12,7 +12,10 @@
 # Fault commands also take a role, resolved at the moment of the call (server_resolve), and
 # the replicas of the bricks (catalog-1, ...; apps.sh). Sourced by ./bricks.
 
-SERVER_KINDS="etcd pg redis sentinel kafka gateway"   # the order of `status`
+SERVER_KINDS="etcd pg redis sentinel kafka gateway prometheus"   # the order of `status`
+
+# shellcheck source=prometheus.sh
+. "$BRICKS_ROOT/infra/lib/prometheus.sh"
 
 # server_kind NAME: the kind of an instance name (status 1 for anything else).
 server_kind() {
@@ -84,6 +87,7 @@ server_do() {
         kafka|kafka-controller) kafka_up; continue ;;
         etcd|etcd-leader) etcd_up; continue ;;
         gateway) gateway_up; continue ;;
+        prometheus) prometheus_up; continue ;;
         pg|pg-primary) pg_up; continue ;;
         catalog|cart|customer|order) app_scale "$word" "$(app_default_replicas "$word")" --at-least; continue ;;
       esac
