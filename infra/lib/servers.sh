@@ -31,7 +31,7 @@ server_kind() {
 }
 
 # server_resolve WORD: the instance a name or role means now. Roles: redis-primary (or redis),
-# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one), and a
+# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one), prometheus, and a
 # brick's name: its live replica with the lowest number (numbers change with deploys).
 server_resolve() {
   local found=""
@@ -41,8 +41,9 @@ server_resolve() {
     etcd|etcd-leader) found=$(etcd_leader) || found="" ;;
     pg-primary) found=$(pg_primary_name) || found="" ;;
     gateway) found=$(gateway_any) || found="" ;;
+    prometheus) is_running prometheus-1 && found=prometheus-1 ;;
     catalog|cart|customer|order) found=$(app_first "$1") || found="" ;;
-    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway catalog cart customer order)"
+    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway prometheus catalog cart customer order)"
        echo "$1"; return 0 ;;
   esac
   [ -n "$found" ] || die "no server has the role '$1' now"
