@@ -1,5 +1,5 @@
 # The servers of the stack as one list. Every server runs as instances of a kind, and every
-# kind's file (etcd.sh, postgres.sh, redis.sh, kafka.sh, gateway.sh) defines the same verbs:
+# kind's file (etcd.sh, postgres.sh, redis.sh, kafka.sh, gateway.sh, prometheus.sh) defines the same verbs:
 #
 #   KIND_names             its instances
 #   KIND_port NAME         the port its clients use
@@ -12,7 +12,10 @@
 # Fault commands also take a role, resolved at the moment of the call (server_resolve), and
 # the replicas of the bricks (catalog-1, ...; apps.sh). Sourced by ./bricks.
 
-SERVER_KINDS="etcd pg redis sentinel kafka gateway"   # the order of `status`
+SERVER_KINDS="etcd pg redis sentinel kafka gateway prometheus"   # the order of `status`
+
+# shellcheck source=prometheus.sh
+. "$BRICKS_ROOT/infra/lib/prometheus.sh"
 
 # server_kind NAME: the kind of an instance name (status 1 for anything else).
 server_kind() {
@@ -28,7 +31,7 @@ server_kind() {
 }
 
 # server_resolve WORD: the instance a name or role means now. Roles: redis-primary (or redis),
-# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one), and a
+# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one), prometheus, and a
 # brick's name: its live replica with the lowest number (numbers change with deploys).
 server_resolve() {
   local found=""
@@ -38,8 +41,9 @@ server_resolve() {
     etcd|etcd-leader) found=$(etcd_leader) || found="" ;;
     pg-primary) found=$(pg_primary_name) || found="" ;;
     gateway) found=$(gateway_any) || found="" ;;
+    prometheus) is_running prometheus-1 && found=prometheus-1 ;;
     catalog|cart|customer|order) found=$(app_first "$1") || found="" ;;
-    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway catalog cart customer order)"
+    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway prometheus catalog cart customer order)"
        echo "$1"; return 0 ;;
   esac
   [ -n "$found" ] || die "no server has the role '$1' now"
@@ -84,6 +88,7 @@ server_do() {
         kafka|kafka-controller) kafka_up; continue ;;
         etcd|etcd-leader) etcd_up; continue ;;
         gateway) gateway_up; continue ;;
+        prometheus) prometheus_up; continue ;;
         pg|pg-primary) pg_up; continue ;;
         catalog|cart|customer|order) app_scale "$word" "$(app_default_replicas "$word")" --at-least; continue ;;
       esac

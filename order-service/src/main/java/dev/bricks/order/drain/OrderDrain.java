@@ -2,11 +2,14 @@ package dev.bricks.order.drain;
 
 import dev.bricks.contracts.order.OrderPlaced;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,6 +41,7 @@ public class OrderDrain {
     private final Counter deadLettered;
     private final Counter databaseRetries;
     private final ShutdownAwarePause pause = new ShutdownAwarePause();
+    private final OldestUnstored oldestUnstored = new OldestUnstored(Clock.systemUTC());
 
     public OrderDrain(OrderIntake intake, MeterRegistry registry,
             @ConfigProperty(name = "bricks.orders.retry.initial-delay") Duration initialDelay,
@@ -49,6 +53,10 @@ public class OrderDrain {
         this.deadLettered = drained(registry, "dead_lettered");
         this.databaseRetries = Counter.builder("orders.drain.database.retries")
                 .description("attempts to store an order that failed because the database did not answer")
+                .register(registry);
+        Gauge.builder("orders.drain.oldest.unstored.age", oldestUnstored, OldestUnstored::ageSeconds)
+                .description("how long the checkout being drained has waited since Kafka accepted it; 0 when idle")
+                .baseUnit("seconds")
                 .register(registry);
     }
 
@@ -66,6 +74,16 @@ public class OrderDrain {
     @Incoming("orders-placed")
     @Blocking(ordered = true)
     public CompletionStage<Void> drain(Message<String> record) {
+        oldestUnstored.draining(record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null));
+        try {
+            return store(record);
+        } finally {
+            oldestUnstored.done();
+        }
+    }
+
+    private CompletionStage<Void> store(Message<String> record) {
         OrderPlaced order;
         try {
             order = intake.read(record.getPayload());
