@@ -318,6 +318,7 @@ app_stop_replica() {
   stop_bg "$1" 25
   app_cds_keep "$1"
   rm -f "$RUN_DIR/$1.serving" "$RUN_DIR/$1.port" "$RUN_DIR/$1.release"
+  prometheus_targets_refresh
 }
 
 # app_scale BRICK N [--at-least]: runs N replicas of BRICK, all from its current release. Missing

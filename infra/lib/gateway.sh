@@ -98,6 +98,8 @@ gateway_workers() {
 GATEWAY_OLD_WORKERS=""
 gateway_reload() {
   local n
+  # the replicas in rotation changed: Prometheus scrapes what runs now
+  prometheus_targets_refresh
   GATEWAY_OLD_WORKERS=""
   for n in $(gateway_names); do
     is_running "$n" && _gateway_reload_one "$n"
