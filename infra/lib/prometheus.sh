@@ -20,10 +20,12 @@ prometheus_ready() { [ "$(http_status "$(prometheus_url)/-/ready")" = 200 ]; }
 
 # _prometheus_write_targets FILE ENTRIES: a file_sd list of the JSON groups ENTRIES.
 _prometheus_write_targets() {
-  local file=$1 entries=$2
+  local file=$1 entries=$2 tmp
   mkdir -p "$PROMETHEUS_DIR/targets"
-  printf '[%s]\n' "$entries" > "$file.new"
-  mv "$file.new" "$file"   # atomic: Prometheus never reads half a file
+  # replicas stop in parallel, each rewriting the targets: every writer has its own file
+  tmp=$(mktemp "$file.XXXXXX")
+  printf '[%s]\n' "$entries" > "$tmp"
+  mv "$tmp" "$file"   # atomic: Prometheus never reads half a file
 }
 
 _prometheus_target() { printf '{"targets":["127.0.0.1:%s"],"labels":{%s}}' "$1" "$2"; }
