@@ -251,7 +251,7 @@ class GatewayIT {
         boolean restored = false;
         try {
             Thread.sleep(1_000);
-            for (int n : List.of(3, 1, 2)) {
+            for (int n : List.of(1, 2)) { // the default is 2: one out (drained first), one in
                 long start = System.nanoTime();
                 launcher.run(SCALE_TIMEOUT, "scale", "catalog", Integer.toString(n));
                 tookMillis.put(n, millis(start, System.nanoTime()));
