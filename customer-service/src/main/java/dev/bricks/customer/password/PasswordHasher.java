@@ -39,6 +39,15 @@ public class PasswordHasher {
         return hashOrNull != null && matches;
     }
 
+    /** The bcrypt cost of the check an unknown e-mail gets (read off its hash, as for any bcrypt hash). */
+    int costOfAnUnknownAccountsCheck() {
+        return costOf(dummyHash);
+    }
+
+    static int costOf(String hash) {
+        return Integer.parseInt(hash.substring(4, 6));
+    }
+
     /**
      * Elytron reads $2a$ and $2y$ but not $2b$ (OpenBSD's and Python bcrypt's default), which names
      * the same algorithm for passwords of at most 72 bytes; {@link #isBcryptHash} accepts all three.

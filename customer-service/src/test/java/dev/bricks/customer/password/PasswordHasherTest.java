@@ -1,5 +1,6 @@
 package dev.bricks.customer.password;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,18 @@ class PasswordHasherTest {
     @Test
     void twoHashesOfOnePasswordDiffer() {
         assertNotEquals(hasher.hash("correct horse battery"), hasher.hash("correct horse battery"));
+    }
+
+    /**
+     * An unknown e-mail and a wrong password take the same time (roughly): both are one bcrypt check
+     * of the configured cost, so timing does not tell which e-mails have an account.
+     */
+    @Test
+    void anUnknownAccountIsCheckedAtTheCostOfARealOne() {
+        PasswordHasher costly = new PasswordHasher(11);
+        assertEquals(11, PasswordHasher.costOf(costly.hash("correct horse battery")));
+        assertEquals(11, costly.costOfAnUnknownAccountsCheck());
+        assertEquals(4, hasher.costOfAnUnknownAccountsCheck());
     }
 
     @Test
