@@ -15,6 +15,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +108,49 @@ class CatalogBrowsingIT {
         for (int i = 1; i < names.size(); i++) {
             assertTrue(names.get(i - 1).compareTo(names.get(i)) <= 0, "by name: " + names);
         }
+    }
+
+    /** Every product of the demo catalogue in one sort order, read a page of {@code size} at a time. */
+    private static List<Map<String, Object>> everyPage(String sort, int size) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int p = 0;; p++) {
+            List<Map<String, Object>> page = page("size=" + size + "&page=" + p + "&sort=" + sort).getList("items");
+            if (page.isEmpty()) {
+                return items;
+            }
+            items.addAll(page);
+        }
+    }
+
+    private static BigDecimal price(Map<String, Object> item) {
+        return new BigDecimal(((Map<?, ?>) item.get("price")).get("amount").toString());
+    }
+
+    @Test
+    void descendingPriceListNeverRisesWithinOrAcrossPagesAndPagingNeitherSkipsNorRepeats() {
+        long total = page("size=1").getLong("total");
+        List<Map<String, Object>> byHundreds = everyPage("-price", 100);
+        assertEquals(total, byHundreds.size(), "products listed by -price");
+        Set<String> skus = new HashSet<>();
+        for (int i = 0; i < byHundreds.size(); i++) {
+            assertTrue(skus.add(byHundreds.get(i).get("sku").toString()), "listed twice: " + byHundreds.get(i));
+            if (i > 0) {
+                assertTrue(price(byHundreds.get(i - 1)).compareTo(price(byHundreds.get(i))) >= 0,
+                        "price rises at position " + i + (i % 100 == 0 ? " (a page boundary)" : "") + ": "
+                                + byHundreds.get(i - 1) + " then " + byHundreds.get(i));
+            }
+        }
+        List<BigDecimal> ascending = everyPage("price", 100).stream().map(CatalogBrowsingIT::price).toList();
+        List<BigDecimal> descending = new ArrayList<>(byHundreds.stream().map(CatalogBrowsingIT::price).toList());
+        Collections.reverse(descending);
+        assertEquals(ascending, descending, "-price lists the prices of price, reversed");
+        // Small pages cut through runs of equal prices: the order of ties must not depend on the page size.
+        List<String> bySevens = new ArrayList<>();
+        for (int p = 0; bySevens.size() < 105; p++) {
+            bySevens.addAll(page("size=7&page=" + p + "&sort=-price").getList("items.sku", String.class));
+        }
+        assertEquals(byHundreds.subList(0, 105).stream().map(i -> i.get("sku")).toList(), bySevens,
+                "the first 105 SKUs by -price, in pages of 7 and of 100");
     }
 
     @Test

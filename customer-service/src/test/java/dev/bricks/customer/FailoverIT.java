@@ -25,9 +25,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the PostgreSQL primary (once: the cluster is shared) while registrations keep coming,
- * then proves that every acknowledged registration is on the new primary and that the same
- * service instance writes again. The measured outage is printed.
+ * Kills the PostgreSQL primary (once: the cluster is shared) while registrations and profile reads
+ * keep coming, then proves that every acknowledged registration is on the new primary, that the same
+ * service instance writes again, and that the reads, retried on the server, answered the profile
+ * throughout (or a 503 with Retry-After, never anything else). The measured outage is printed.
  */
 @QuarkusTest
 class FailoverIT {
@@ -37,8 +38,13 @@ class FailoverIT {
     }
 
     @Test
-    void registrationsAcknowledgedAroundAPrimaryKillSurviveItAndWritesResume() throws Exception {
+    void registrationsAcknowledgedAroundAPrimaryKillSurviveItWritesResumeAndProfileReadsAreRetriedThroughIt()
+            throws Exception {
         String prefix = "failover-" + UUID.randomUUID() + "-";
+        String readerEmail = Api.uniqueEmail("failover-reader");
+        Api.register(readerEmail, Api.PASSWORD, "Failover Reader").then().statusCode(201);
+        String readerToken = Api.signIn(readerEmail, Api.PASSWORD).then().statusCode(200).extract()
+                .path("accessToken");
         long t0 = System.nanoTime();
         List<Attempt> attempts = new CopyOnWriteArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
@@ -49,6 +55,21 @@ class FailoverIT {
                 long started = System.nanoTime() - t0;
                 Response answer = Api.register(email, Api.PASSWORD, "Failover " + i);
                 attempts.add(new Attempt(email, answer.statusCode(), answer.header("Retry-After"), started,
+                        System.nanoTime() - t0));
+                sleep(100);
+            }
+        });
+
+        // Profile reads, one after another: the read that meets the dead primary is retried on the server.
+        List<Attempt> reads = new CopyOnWriteArrayList<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        Future<?> readLoop = reader.submit(() -> {
+            while (!stop.get()) {
+                long started = System.nanoTime() - t0;
+                Response answer = io.restassured.RestAssured.given().auth().oauth2(readerToken)
+                        .get("/api/customers/me");
+                String email = answer.statusCode() == 200 ? answer.path("email") : null;
+                reads.add(new Attempt(email, answer.statusCode(), answer.header("Retry-After"), started,
                         System.nanoTime() - t0));
                 sleep(100);
             }
@@ -78,8 +99,10 @@ class FailoverIT {
             stop.set(true);
             loop.get(30, TimeUnit.SECONDS);
             probe.get(30, TimeUnit.SECONDS);
+            readLoop.get(30, TimeUnit.SECONDS);
             writer.shutdownNow();
             prober.shutdownNow();
+            reader.shutdownNow();
             Launcher.run("infra", "up"); // the killed node rejoins as a standby
         }
 
@@ -100,6 +123,17 @@ class FailoverIT {
         assertTrue(attempts.stream().anyMatch(a -> a.status() == 201 && a.startedAt() > killReturnedAt),
                 "writes resumed without a restart");
 
+        for (Attempt read : reads) {
+            if (read.status() == 200) {
+                assertEquals(readerEmail, read.email(), "a profile read answers the caller's profile: " + read);
+            } else {
+                assertEquals(503, read.status(), "a failed read is a 503, never anything else: " + read);
+                assertTrue(read.retryAfter() != null, "a 503 says when to retry: " + read);
+            }
+        }
+        assertTrue(reads.stream().anyMatch(a -> a.status() == 200 && a.startedAt() > killReturnedAt),
+                "reads answered after the kill: " + reads.size() + " reads");
+
         // The outage: from the first failed write to the first successful write after it.
         Attempt firstFailure = failed.isEmpty() ? null : failed.get(0);
         Attempt firstOkAfter = firstFailure == null ? null
@@ -117,6 +151,25 @@ class FailoverIT {
                         : String.format("%.1f s", (firstOkAfter.endedAt() - firstFailure.startedAt()) / 1e9),
                 firstOkAfter == null ? "-" : String.format("%.1f s", (firstOkAfter.endedAt() - killReturnedAt) / 1e9),
                 (slowest.endedAt() - slowest.startedAt()) / 1e9);
+        Attempt slowestRead = reads.stream().filter(a -> a.startedAt() >= killedAt)
+                .max((a, b) -> Long.compare(a.endedAt() - a.startedAt(), b.endedAt() - b.startedAt())).orElseThrow();
+        System.out.printf("  profile reads: %d, %d answered 200, %d answered 503; slowest after the kill: %.1f s%n",
+                reads.size(), reads.stream().filter(r -> r.status() == 200).count(),
+                reads.stream().filter(r -> r.status() == 503).count(),
+                (slowestRead.endedAt() - slowestRead.startedAt()) / 1e9);
+        if (firstFailure != null) {
+            // The read that met the dead primary waited on the server (retried) until a standby was promoted:
+            // it began before the first failed write ended, ended after the last failed write began, and took
+            // seconds. Without the retries it would have failed as fast as the writes did.
+            Attempt lastFailure = failed.get(failed.size() - 1);
+            assertTrue(reads.stream().anyMatch(r -> r.status() == 200 && r.startedAt() < firstFailure.endedAt()
+                    && r.endedAt() > lastFailure.startedAt() && r.endedAt() - r.startedAt() > 2_000_000_000L),
+                    "a profile read held through the outage answered 200; writes failed from "
+                            + firstFailure.startedAt() / 1e9 + " s to " + lastFailure.endedAt() / 1e9
+                            + " s, reads after the kill: " + reads.stream().filter(r -> r.startedAt() > killedAt)
+                                    .map(r -> String.format("%d %.1f-%.1f s", r.status(), r.startedAt() / 1e9,
+                                            r.endedAt() / 1e9)).toList());
+        }
     }
 
     private static Set<String> storedEmailsWithPrefix(String prefix) throws Exception {

@@ -87,12 +87,32 @@ public final class OrderServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, and wait for the graceful shutdown. */
-    public void stop() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    /** A sample of /q/metrics as {@link Metrics#value} reads it (0 when absent); -1 if the process does not answer. */
+    public double metric(String name, String label) {
+        try {
+            String page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return Metrics.value(page, name, label);
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
+    }
+
+    /**
+     * SIGTERM, and wait for the graceful shutdown; SIGKILL after 60 s.
+     *
+     * @return whether the process ended on its own (its shutdown ran to the end) rather than by the SIGKILL
+     */
+    public boolean stop() throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(60, TimeUnit.SECONDS)) {
+            return true;
+        }
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return false;
     }
 
     /** SIGKILL: no shutdown hook, no offset commit, nothing. */
