@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class RepeatedStartIT {
 
-    private static final int STARTS = Integer.getInteger("bricks.cart.repeated-starts", 10);
+    private static final int STARTS = Integer.getInteger("bricks.cart.repeated-starts", 6);
     private static final Duration READY_WITHIN = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
