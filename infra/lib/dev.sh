@@ -96,7 +96,7 @@ dev_stop() {
   local name; name=$(dev_name "$1")
   trap - INT TERM
   if [ -f "$RUN_DIR/$name.serving" ]; then
-    rm -f "$RUN_DIR/$name.serving" "$RUN_DIR/$name.only"
+    rm -f "$RUN_DIR/$name.serving"
     gateway_reload --drain
     say "$name left the gateway's rotation"
   fi

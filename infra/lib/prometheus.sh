@@ -38,7 +38,7 @@ prometheus_targets_refresh() {
   for f in "$RUN_DIR"/*-*.port; do
     [ -e "$f" ] || continue
     name=${f##*/}; name=${name%.port}; brick=${name%-*}
-    case $brick in catalog|cart|customer|order) ;; *) continue ;; esac
+    app_valid_brick "$brick" || continue
     entries+="${entries:+,}$(_prometheus_target "$(cat "$f")" "\"brick\":\"$brick\",\"replica\":\"$name\"")"
   done
   _prometheus_write_targets "$dir/bricks.json" "$entries"
@@ -107,7 +107,7 @@ prometheus_links() {
   is_running prometheus-1 || return 0
   local b business
   echo "  Prometheus:  $(prometheus_url)   (alerts: $(prometheus_url)/alerts; rules: infra/prometheus/rules)"
-  for b in catalog cart customer order; do
+  for b in $APP_BRICKS; do
     case $b in
       catalog) business='bricks:catalog_cache_hit:ratio_rate5m' ;;
       cart) business='bricks:cart_checkouts:rate1m' ;;

@@ -42,7 +42,7 @@ class DevModeIT {
     static void theWholeShopRuns() {
         launcher = Launcher.find();
         System.out.println(launcher.run(Duration.ofMinutes(15), "up", "--no-build"));
-        gateway = URI.create("http://127.0.0.1:" + System.getenv().getOrDefault("BRICKS_GATEWAY_PORT", "8080"));
+        gateway = ShopClient.gateway();
     }
 
     @Test
