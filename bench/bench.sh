@@ -625,6 +625,8 @@ bench_report_md() {
 # bench_section NAME FUNCTION: runs one section in a subshell; a failure is recorded, the run goes on.
 bench_section() {
   local name=$1 fn=$2 t0 rc=0 pid
+  # --sections LIST: only the named sections run (full mode)
+  case ",${BENCH_SECTIONS:-$name}," in *",$name,"*) ;; *) return 0 ;; esac
   t0=$(bench_now_ms)
   # a background subshell, so that `set -e` holds inside it (it is ignored in an `||` list)
   ( "$fn" ) 2> >(tee -a "$BENCH_WORK/errors.log" >&2) &
@@ -639,6 +641,7 @@ bench_section() {
 
 cmd_bench() {
   local quick="" join_only=""
+  BENCH_SECTIONS=""
   BENCH_JOIN_SIZES=10000 BENCH_JOIN_UPLOADS=50
   while [ $# -gt 0 ]; do
     case $1 in
@@ -647,7 +650,9 @@ cmd_bench() {
       --join) join_only=1 ;;
       --join-sizes) BENCH_JOIN_SIZES=${2:?}; shift ;;
       --join-uploads) BENCH_JOIN_UPLOADS=${2:?}; shift ;;
-      *) usage_error "usage: ./bricks bench [--quick] [--join] [--join-sizes N,N...] [--join-uploads N]" ;;
+      # only these sections of the full run, e.g. --sections catalog,cart (results under var/bench/)
+      --sections) BENCH_SECTIONS=${2:?}; shift ;;
+      *) usage_error "usage: ./bricks bench [--quick] [--sections NAME,NAME...] [--join] [--join-sizes N,N...] [--join-uploads N]" ;;
     esac
     shift
   done
@@ -666,10 +671,12 @@ cmd_bench() {
   else
     BENCH_RUNS=${BRICKS_BENCH_RUNS:-3} BENCH_SECS=${BRICKS_BENCH_SECONDS:-10} BENCH_WARM=5
     BENCH_OUT="$BENCH_SRC/results"
+    # a partial run is for working on one path: its results stay out of the repository
+    [ -z "$BENCH_SECTIONS" ] || BENCH_OUT="$VAR_DIR/bench/results"
     BENCH_ORDERS_LATENCY=${BRICKS_BENCH_ORDERS_LATENCY:-50} BENCH_ORDERS_DRAIN=${BRICKS_BENCH_ORDERS_DRAIN:-500}
     BENCH_CUTOVER_LEAD=${BRICKS_BENCH_CUTOVER_LEAD:-15} BENCH_CUTOVER_AFTER=10
   fi
-  export BENCH_WORK BENCH_RUNS BENCH_SECS BENCH_WARM BENCH_STAMP
+  export BENCH_WORK BENCH_RUNS BENCH_SECS BENCH_WARM BENCH_STAMP BENCH_SECTIONS
   mkdir -p "$BENCH_OUT"
   bench_set .mode "\"$([ -n "$quick" ] && echo quick || echo full)\""
   bench_set .date "\"$(date -Is)\""
