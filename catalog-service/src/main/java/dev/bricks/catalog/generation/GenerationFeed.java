@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -30,6 +31,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,6 +58,9 @@ public class GenerationFeed {
     private final ObjectMapper json;
     /** Commits read while joining, staged or skipped once the start-up end is reached (feed thread only). */
     private final NavigableMap<Long, GenerationCommit> joining = new TreeMap<>();
+    /** The headers of those commits' records: their staging continues the upload's trace. */
+    private final Map<Long, Headers> joiningHeaders = new HashMap<>();
+    private final GenerationTraces traces;
     private final String bootstrap;
     private final TopicPartition partition;
     private volatile Thread thread;
@@ -70,9 +75,10 @@ public class GenerationFeed {
     private volatile Instant lastContact;
 
     public GenerationFeed(CatalogConfig config, GenerationStager stager, GenerationRegistry registry,
-            UploadTopics uploadTopics, ObjectMapper json,
+            UploadTopics uploadTopics, ObjectMapper json, GenerationTraces traces,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
+        this.traces = traces;
         this.stager = stager;
         this.registry = registry;
         this.uploadTopics = uploadTopics;
@@ -178,11 +184,12 @@ public class GenerationFeed {
         } else if (read instanceof GenerationCommit commit) {
             long number = record.offset() + 1;
             if (stager.hasChunksOf(commit.uploadId())) {
-                stager.onCommit(commit, number, false);
+                traces.staging(record.headers(), config.topic(), number, () -> stager.onCommit(commit, number, false));
             } else if (!caughtUp) {
                 joining.put(number, commit);
+                joiningHeaders.put(number, record.headers());
             } else {
-                stageFromUploadTopic(number, commit);
+                traces.staging(record.headers(), config.topic(), number, () -> stageFromUploadTopic(number, commit));
             }
         }
     }
@@ -201,7 +208,8 @@ public class GenerationFeed {
             // known before any is read: one falling due meanwhile makes reads answer 503, not the old catalogue
             plan.forEach(number -> registry.staging(number, joining.get(number), true));
             for (long number : plan) {
-                stageFromUploadTopic(number, joining.get(number));
+                traces.staging(joiningHeaders.get(number), config.topic(), number,
+                        () -> stageFromUploadTopic(number, joining.get(number)));
                 staged++;
             }
         }
@@ -209,6 +217,7 @@ public class GenerationFeed {
         LOG.infof("joined: staged %d of the %d generations found on %s in %d ms, skipped the superseded ones",
                 staged, joining.size(), config.topic(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         joining.clear();
+        joiningHeaders.clear();
     }
 
     /** Reads the chunks of an upload from its own topic into the stager, then verifies them against the commit. */

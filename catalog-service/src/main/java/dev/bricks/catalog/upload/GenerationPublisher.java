@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.catalog.CatalogConfig;
 import dev.bricks.catalog.generation.GenerationChunk;
 import dev.bricks.catalog.generation.GenerationCommit;
+import dev.bricks.catalog.generation.GenerationTraces;
 import dev.bricks.catalog.generation.UploadTopics;
 import dev.bricks.contracts.catalog.Product;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,11 +41,13 @@ public class GenerationPublisher {
     private final ObjectMapper json;
     private final UploadTopics uploadTopics;
     private final String bootstrap;
+    private final GenerationTraces traces;
     private KafkaProducer<String, byte[]> producer;
 
     public GenerationPublisher(CatalogConfig config, ObjectMapper json, UploadTopics uploadTopics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+            GenerationTraces traces, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
         this.config = config;
+        this.traces = traces;
         this.json = json;
         this.uploadTopics = uploadTopics;
         this.bootstrap = bootstrap;
@@ -62,6 +65,10 @@ public class GenerationPublisher {
 
     UploadTopics topics() {
         return uploadTopics;
+    }
+
+    GenerationTraces traces() {
+        return traces;
     }
 
     void logPublished(long generation, String uploadedBy, CatalogueSummary summary, int chunks, Instant activateAt) {
@@ -87,6 +94,7 @@ public class GenerationPublisher {
     private static ProducerRecord<String, byte[]> record(String topic, String uploadId, String type, byte[] value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, 0, uploadId, value);
         record.headers().add(GenerationCommit.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        GenerationTraces.inject(record.headers()); // every replica's staging continues the upload's trace
         return record;
     }
 

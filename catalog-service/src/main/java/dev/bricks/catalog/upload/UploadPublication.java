@@ -3,6 +3,8 @@ package dev.bricks.catalog.upload;
 import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.contracts.catalog.Product;
 import dev.bricks.contracts.problem.ProblemException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -77,9 +79,15 @@ public final class UploadPublication implements AutoCloseable {
                 while (!unacknowledged.isEmpty()) {
                     unacknowledged.removeFirst().get(remaining(deadline), TimeUnit.NANOSECONDS);
                 }
-                RecordMetadata commit = publisher.producer().send(publisher.commitRecord(uploadId, activateAt,
-                        summary.products(), chunks, summary.checksum(), uploadedBy, Instant.now()))
-                        .get(remaining(deadline), TimeUnit.NANOSECONDS);
+                RecordMetadata commit;
+                Span publishing = publisher.traces().publishing(publisher.config().topic());
+                try (Scope ignored = publishing.makeCurrent()) {
+                    commit = publisher.producer().send(publisher.commitRecord(uploadId, activateAt,
+                            summary.products(), chunks, summary.checksum(), uploadedBy, Instant.now()))
+                            .get(remaining(deadline), TimeUnit.NANOSECONDS);
+                } finally {
+                    publishing.end();
+                }
                 committed = true;
                 long generation = commit.offset() + 1;
                 publisher.logPublished(generation, uploadedBy, summary, chunks, activateAt);

@@ -9,6 +9,7 @@ import static dev.bricks.catalog.support.GoldenGeneration.UPLOAD_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bricks.catalog.CatalogConfig;
+import dev.bricks.catalog.generation.GenerationTraces;
 import dev.bricks.catalog.generation.UploadTopics;
 import dev.bricks.catalog.store.CanonicalProducts;
 import dev.bricks.catalog.support.GoldenGeneration;
@@ -29,7 +30,7 @@ class GenerationPublisherWireFormatTest {
     private static final String TOPIC = "catalog.generations";
 
     private final GenerationPublisher publisher = new GenerationPublisher(config(), Golden.quarkusObjectMapper(),
-            new UploadTopics(config(), "127.0.0.1:1"), "127.0.0.1:1");
+            new UploadTopics(config(), "127.0.0.1:1"), GenerationTraces.off(), "127.0.0.1:1");
 
     private static CatalogConfig config() {
         return (CatalogConfig) Proxy.newProxyInstance(CatalogConfig.class.getClassLoader(),
