@@ -1,5 +1,6 @@
 package dev.bricks.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,6 +95,17 @@ public final class Kafka {
     }
 
     /** Publishes one record and waits for the brokers' acknowledgement. */
+    /** Publishes one record carrying {@code headers} (e.g. a W3C traceparent) and waits for its acknowledgement. */
+    public static void publish(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(record).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
     public static void publish(String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(WAIT.toSeconds(), TimeUnit.SECONDS);

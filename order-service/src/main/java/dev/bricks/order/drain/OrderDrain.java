@@ -76,7 +76,7 @@ public class OrderDrain {
     public CompletionStage<Void> drain(Message<String> record) {
         oldestUnstored.draining(record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null));
-        try {
+        try (RecordTrace ignored = RecordTrace.of(record)) {
             return store(record);
         } finally {
             oldestUnstored.done();
@@ -94,6 +94,7 @@ public class OrderDrain {
             try {
                 if (intake.store(order) == OrderIntake.Outcome.STORED) {
                     stored.increment();
+                    LOG.infof("order %s stored", order.orderId());
                 } else {
                     duplicates.increment();
                     LOG.debugf("order %s was already stored (redelivered record)", order.orderId());
