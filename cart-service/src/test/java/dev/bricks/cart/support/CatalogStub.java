@@ -25,6 +25,8 @@ public final class CatalogStub {
     private final Map<String, String> products = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong(1);
     private final AtomicInteger requests = new AtomicInteger();
+    /** The traceparent header of the last request for each SKU. */
+    private final Map<String, String> traceparents = new ConcurrentHashMap<>();
     private HttpServer server;
 
     private CatalogStub(int port) {
@@ -64,6 +66,11 @@ public final class CatalogStub {
         return requests.get();
     }
 
+    /** The W3C traceparent header the last request for {@code sku} carried, or null. */
+    public String traceparentFor(String sku) {
+        return traceparents.get(sku);
+    }
+
     public synchronized void start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -83,6 +90,10 @@ public final class CatalogStub {
     private void answer(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         String sku = exchange.getRequestURI().getPath().substring("/api/catalog/products/".length());
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            traceparents.put(sku, traceparent);
+        }
         String body = products.get(sku);
         byte[] bytes = (body != null ? body
                 : "{\"type\":\"about:blank\",\"status\":404,\"detail\":\"no product " + sku + "\"}")
