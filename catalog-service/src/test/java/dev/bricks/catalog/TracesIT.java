@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bricks.catalog.support.OwnTopicProfile;
 import dev.bricks.catalog.support.RecordedSpans;
 import dev.bricks.catalog.support.TestCatalogues;
 import dev.bricks.testing.Kafka;
@@ -14,6 +15,7 @@ import dev.bricks.testing.Traceparents;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * staging span continues the publish span.
  */
 @QuarkusTest
+@TestProfile(OwnTopicProfile.class)
 class TracesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
