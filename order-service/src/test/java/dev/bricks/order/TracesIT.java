@@ -15,6 +15,7 @@ import dev.bricks.testing.Kafka;
 import dev.bricks.testing.LogCapture;
 import dev.bricks.testing.TestTokens;
 import dev.bricks.testing.Traceparents;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +66,7 @@ class TracesIT {
         assertEquals(checkout.spanId(), consume.getParentSpanId(), "the consume span continues the checkout's");
         SpanData insert = insertInto(checkout, "orders").orElseThrow();
         assertTrue(ancestors(checkout, insert).contains(consume.getSpanId()),
-                "the insert " + insert.getName() + " is under the consume span " + consume.getName());
+                "the insert " + statement(insert) + " is under the consume span " + consume.getName());
     }
 
     @Test
@@ -83,11 +85,18 @@ class TracesIT {
                 .filter(span -> span.getKind() == SpanKind.CONSUMER && span.getName().contains(topic)).findFirst();
     }
 
+    /** The span of the SQL statement that inserts into {@code table} (the order is one statement with CTEs). */
     private Optional<SpanData> insertInto(Traceparents checkout, String table) {
         return spans.ofTrace(checkout.traceId()).stream()
-                .filter(span -> span.getKind() == SpanKind.CLIENT && span.getName().startsWith("INSERT")
-                        && span.getName().contains(table))
+                .filter(span -> span.getKind() == SpanKind.CLIENT
+                        && statement(span).toLowerCase(Locale.ROOT).contains("insert into " + table + " "))
                 .findFirst();
+    }
+
+    private static String statement(SpanData span) {
+        String text = span.getAttributes().get(AttributeKey.stringKey("db.query.text"));
+        text = text != null ? text : span.getAttributes().get(AttributeKey.stringKey("db.statement"));
+        return text != null ? text : span.getName();
     }
 
     /** The span ids above {@code span} in its trace, nearest first. */
