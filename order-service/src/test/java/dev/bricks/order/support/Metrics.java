@@ -15,7 +15,17 @@ public final class Metrics {
                 .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .filter(l -> label == null || l.contains(label))
                 .findFirst()
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .map(Metrics::sampleValue)
                 .orElse(0.0);
+    }
+
+    /**
+     * The value of one sample line; an OpenMetrics page (what {@code /q/metrics} answers a client that
+     * accepts anything) may end a counter's line with an exemplar ({@code # {trace_id=...} 1.0 TIMESTAMP}).
+     */
+    public static double sampleValue(String line) {
+        int exemplar = line.indexOf(" # ");
+        String sample = exemplar < 0 ? line : line.substring(0, exemplar);
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

@@ -78,7 +78,7 @@ public final class OrderServiceProcess implements AutoCloseable {
             String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             return body.lines().filter(l -> l.startsWith(nameAndTags.substring(0, nameAndTags.length() - 1)))
-                    .findFirst().map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(-1.0);
+                    .findFirst().map(Metrics::sampleValue).orElse(-1.0);
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
