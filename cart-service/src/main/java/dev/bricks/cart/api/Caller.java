@@ -2,7 +2,9 @@ package dev.bricks.cart.api;
 
 import dev.bricks.contracts.problem.ProblemException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -17,24 +19,37 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identities;
     private final JsonWebToken jwt;
     private final RoutingContext request;
 
-    Caller(SecurityIdentity identity, JsonWebToken jwt, RoutingContext request) {
+    Caller(SecurityIdentity identity, CurrentIdentityAssociation identities, JsonWebToken jwt,
+            RoutingContext request) {
         this.identity = identity;
+        this.identities = identities;
         this.jwt = jwt;
         this.request = request;
     }
 
-    /** The JWT subject (the customer id), or "" when anonymous. */
+    /** The JWT subject (the customer id), or "" when anonymous. Blocks until the token is verified. */
     public String subject() {
-        if (identity.isAnonymous()) {
+        return subjectOf(identity);
+    }
+
+    /** {@link #subject()} without blocking, for a route that runs on the event loop. */
+    public Uni<String> subjectWhenKnown() {
+        return identities.getDeferredIdentity().map(this::subjectOf);
+    }
+
+    private String subjectOf(SecurityIdentity who) {
+        if (who.isAnonymous()) {
             if (request.request().getHeader("Authorization") != null) {
                 throw new UnauthorizedException();
             }
             return "";
         }
-        return jwt.getSubject() == null ? "" : jwt.getSubject();
+        return who.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : "";
     }
 
     /**
