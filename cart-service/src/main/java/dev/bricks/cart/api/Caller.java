@@ -2,9 +2,7 @@ package dev.bricks.cart.api;
 
 import dev.bricks.contracts.problem.ProblemException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
@@ -19,37 +17,24 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     private final SecurityIdentity identity;
-    private final CurrentIdentityAssociation identities;
     private final JsonWebToken jwt;
     private final RoutingContext request;
 
-    Caller(SecurityIdentity identity, CurrentIdentityAssociation identities, JsonWebToken jwt,
-            RoutingContext request) {
+    Caller(SecurityIdentity identity, JsonWebToken jwt, RoutingContext request) {
         this.identity = identity;
-        this.identities = identities;
         this.jwt = jwt;
         this.request = request;
     }
 
-    /** The JWT subject (the customer id), or "" when anonymous. Blocks until the token is verified. */
+    /** The JWT subject (the customer id), or "" when anonymous. */
     public String subject() {
-        return subjectOf(identity);
-    }
-
-    /** {@link #subject()} without blocking, for a route that runs on the event loop. */
-    public Uni<String> subjectWhenKnown() {
-        return identities.getDeferredIdentity().map(this::subjectOf);
-    }
-
-    private String subjectOf(SecurityIdentity who) {
-        if (who.isAnonymous()) {
+        if (identity.isAnonymous()) {
             if (request.request().getHeader("Authorization") != null) {
                 throw new UnauthorizedException();
             }
             return "";
         }
-        return who.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
-                ? token.getSubject() : "";
+        return jwt.getSubject() == null ? "" : jwt.getSubject();
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.bricks.contracts.cart.CartView;
 import dev.bricks.contracts.cart.CheckoutAccepted;
 import dev.bricks.contracts.cart.LineQuantity;
 import dev.bricks.contracts.problem.Problem;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -79,10 +78,10 @@ public class CartResource {
     @APIResponse(responseCode = "409", description = "The cart is full (100 lines) or being checked out")
     @APIResponse(responseCode = "422", description = "The SKU is not in the catalogue")
     @APIResponse(responseCode = "503", description = "The catalog cannot price the product now; see Retry-After")
-    public Uni<CartView> setLine(@PathParam("id") String id,
+    public CartView setLine(@PathParam("id") String id,
             @PathParam("sku") @Pattern(regexp = Sku.PATTERN, message = Sku.RULE) String sku,
             @Valid @NotNull LineQuantity body) {
-        return caller.subjectWhenKnown().chain(subject -> carts.setLine(id, subject, sku, body.quantity()));
+        return carts.setLine(id, caller.subject(), sku, body.quantity());
     }
 
     @DELETE

@@ -8,16 +8,11 @@ import dev.bricks.cart.store.CartStore;
 import dev.bricks.cart.store.CartStore.Change;
 import dev.bricks.cart.store.PriceSnapshot;
 import dev.bricks.cart.store.StoredCart;
-import dev.bricks.cart.store.StoredLine;
 import dev.bricks.contracts.cart.CartView;
 import dev.bricks.contracts.problem.ProblemException;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Creating, showing and changing carts; prices come from {@link ProductPrices}. */
 @ApplicationScoped
@@ -45,15 +40,20 @@ public class CartService {
         return render(admitted(cartId, subject), Map.of());
     }
 
-    /**
-     * Sets a line without holding a thread while Redis works. It stays on the event loop while
-     * the prices it needs are remembered and fresh; asking the catalog moves it to a worker thread.
-     */
-    public Uni<CartView> setLine(String cartId, String subject, String sku, int quantity) {
+    public CartView setLine(String cartId, String subject, String sku, int quantity) {
         requireWellFormed(cartId);
-        return quoteForChange(sku).chain(quote -> store.setLine(cartId, subject, sku, quantity, snapshot(quote))
-                .map(change -> outcome(change, cartId, sku))
-                .chain(cart -> renderWithoutBlocking(cart, quote.map(q -> Map.of(sku, q)).orElse(Map.of()))));
+        PriceQuote quote;
+        try {
+            quote = prices.forChange(sku);
+        } catch (ProductPrices.UnknownProduct e) {
+            throw ProblemException.unprocessable("sku " + sku + " is not in the catalogue");
+        } catch (ProductPrices.Unavailable e) {
+            quote = null; // only a line with a known price can change now; the store decides
+        }
+        PriceSnapshot snapshot = quote == null ? null
+                : new PriceSnapshot(quote.name(), quote.unitPrice().amount(), quote.unitPrice().currency());
+        Change change = store.setLine(cartId, subject, sku, quantity, snapshot);
+        return render(outcome(change, cartId, sku), quote == null ? Map.of() : Map.of(sku, quote));
     }
 
     public CartView removeLine(String cartId, String subject, String sku) {
@@ -78,46 +78,6 @@ public class CartService {
             case CURRENCY -> throw ProblemException.unprocessable("sku " + sku
                     + " is priced in another currency than this cart, which is in " + change.cartCurrency());
         };
-    }
-
-    private Uni<Optional<PriceQuote>> quoteForChange(String sku) {
-        Optional<PriceQuote> fresh = prices.fresh(sku);
-        if (fresh.isPresent()) {
-            return Uni.createFrom().item(fresh);
-        }
-        return Uni.createFrom().item(() -> askForChange(sku)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    /** Empty when the catalog cannot answer: only a line with a known price can change now; the store decides. */
-    private Optional<PriceQuote> askForChange(String sku) {
-        try {
-            return Optional.of(prices.forChange(sku));
-        } catch (ProductPrices.UnknownProduct e) {
-            throw ProblemException.unprocessable("sku " + sku + " is not in the catalogue");
-        } catch (ProductPrices.Unavailable e) {
-            return Optional.empty();
-        }
-    }
-
-    private static PriceSnapshot snapshot(Optional<PriceQuote> quote) {
-        return quote.map(q -> new PriceSnapshot(q.name(), q.unitPrice().amount(), q.unitPrice().currency()))
-                .orElse(null);
-    }
-
-    /** Renders on the calling thread when every price is at hand, else on a worker (the catalog may be asked). */
-    private Uni<CartView> renderWithoutBlocking(StoredCart cart, Map<String, PriceQuote> known) {
-        Map<String, PriceQuote> quotes = new HashMap<>(known);
-        for (StoredLine line : cart.lines()) {
-            if (!quotes.containsKey(line.sku())) {
-                Optional<PriceQuote> fresh = prices.fresh(line.sku());
-                if (fresh.isEmpty()) {
-                    return Uni.createFrom().item(() -> render(cart, known))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-                }
-                quotes.put(line.sku(), fresh.get());
-            }
-        }
-        return Uni.createFrom().item(render(cart, quotes));
     }
 
     private CartView render(StoredCart cart, Map<String, PriceQuote> known) {

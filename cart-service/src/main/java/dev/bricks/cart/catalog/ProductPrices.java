@@ -10,7 +10,6 @@ import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
@@ -61,15 +60,6 @@ public class ProductPrices {
             return quote(known.answer(), false);
         }
         return quote(ask(sku), false);
-    }
-
-    /**
-     * A remembered answer still young enough to use as it is, without asking the catalog: safe to
-     * call on an event loop. Empty means {@link #forChange} or {@link #forDisplay} must ask.
-     */
-    public Optional<PriceQuote> fresh(String sku) {
-        Remembered known = recall(sku);
-        return known != null && isFresh(known) ? Optional.of(quote(known.answer(), false)) : Optional.empty();
     }
 
     /** For checkout: always the catalog's current answer. */

@@ -3,7 +3,6 @@ package dev.bricks.cart.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.cart.CartConfig;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -55,12 +54,12 @@ public class CartStore {
     /**
      * Sets a line in one round trip: admission, checkout lock, line limit, currency and price are
      * all decided by the script. {@code snapshot} null keeps the line's own last price (catalog
-     * unreachable), and a line without one is then UNPRICED. Holds no thread while Redis works.
+     * unreachable), and a line without one is then UNPRICED.
      */
-    public Uni<Change> setLine(String cartId, String subject, String sku, int quantity, PriceSnapshot snapshot) {
-        return scripts.call(SET_LINE, keys.forChange(cartId), subject, cartId, sku,
+    public Change setLine(String cartId, String subject, String sku, int quantity, PriceSnapshot snapshot) {
+        return change(cartId, scripts.run(SET_LINE, keys.forChange(cartId), subject, cartId, sku,
                 Integer.toString(quantity), snapshot == null ? "" : write(snapshot),
-                Integer.toString(config.maxLines()), ttlMillis()).map(reply -> change(cartId, reply));
+                Integer.toString(config.maxLines()), ttlMillis()));
     }
 
     public Change removeLine(String cartId, String subject, String sku) {

@@ -2,7 +2,6 @@ package dev.bricks.cart.store;
 
 import dev.bricks.cart.CartConfig;
 import dev.bricks.contracts.problem.ProblemException;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -32,44 +31,39 @@ public class RedisScripts {
         this.config = config.redis();
     }
 
-    /** Runs the script and waits for its answer: for callers on a worker thread. */
     public Response run(LuaScript script, List<String> keys, String... args) {
-        return call(script, keys, args).await().indefinitely();
+        try {
+            try {
+                return send(script, script.evalsha(keys, args));
+            } catch (RuntimeException e) {
+                if (!mentions(e, "NOSCRIPT")) {
+                    throw e;
+                }
+                return send(script, script.eval(keys, args));
+            }
+        } catch (NotReplicated e) {
+            LOG.warnf("Redis script %s: %s", script.name(), e.getMessage());
+            throw ProblemException.unavailable(
+                    "the cart store (Redis) could not copy the change to a replica; try again shortly", 2);
+        } catch (RuntimeException e) {
+            LOG.warnf("Redis script %s failed: %s", script.name(), e.toString());
+            throw ProblemException.unavailable("the cart store (Redis) is unavailable; try again shortly", 2);
+        }
     }
 
-    /**
-     * Runs the script without holding a thread: the answer, or a 503 {@link ProblemException}
-     * when Redis is away, too slow, or no replica acknowledged the change in time.
-     */
-    public Uni<Response> call(LuaScript script, List<String> keys, String... args) {
-        return send(script, script.evalsha(keys, args))
-                .onFailure(e -> mentions(e, "NOSCRIPT")).recoverWithUni(() -> send(script, script.eval(keys, args)))
-                .onFailure(NotReplicated.class).transform(e -> {
-                    LOG.warnf("Redis script %s: %s", script.name(), e.getMessage());
-                    return ProblemException.unavailable(
-                            "the cart store (Redis) could not copy the change to a replica; try again shortly", 2);
-                })
-                .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
-                    LOG.warnf("Redis script %s failed: %s", script.name(), e.toString());
-                    return ProblemException.unavailable("the cart store (Redis) is unavailable; try again shortly", 2);
-                });
-    }
-
-    private Uni<Response> send(LuaScript script, Request call) {
+    private Response send(LuaScript script, Request call) {
         Duration limit = config.commandTimeout();
         int replicas = config.ackReplicas();
         if (!script.writes() || replicas == 0) {
-            return redis.send(call).ifNoItem().after(limit).fail();
+            return redis.send(call).await().atMost(limit);
         }
         Request wait = Request.cmd(Command.WAIT).arg(replicas).arg(config.ackTimeout().toMillis());
-        return redis.batch(List.of(call, wait)).ifNoItem().after(limit.plus(config.ackTimeout())).fail()
-                .map(replies -> {
-                    long acknowledged = replies.get(1).toLong();
-                    if (acknowledged < replicas) {
-                        throw new NotReplicated(acknowledged, replicas);
-                    }
-                    return replies.get(0);
-                });
+        List<Response> replies = redis.batch(List.of(call, wait)).await().atMost(limit.plus(config.ackTimeout()));
+        long acknowledged = replies.get(1).toLong();
+        if (acknowledged < replicas) {
+            throw new NotReplicated(acknowledged, replicas);
+        }
+        return replies.get(0);
     }
 
     private static boolean mentions(Throwable error, String text) {
