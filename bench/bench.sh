@@ -253,6 +253,61 @@ bench_section_cart() {
     '{putOverHsetRps: $r, putOverHsetP99: $p}')"
 }
 
+# --- 9. what tracing costs: catalog GET and cart PUT, tracing off, at a ratio, and on every request ---
+
+# Extra replicas catalog-9 and cart-9 (never in rotation), started for each setting with it, are
+# measured direct as in sections 1 and 3: no traceparent comes in, so each brick samples new traces
+# at its own ratio. "off": no endpoint and ratio 0; "sampled": BRICKS_BENCH_TRACES_SAMPLING (the test
+# command's 0.01 by default); "full": every request traced and exported to Zipkin.
+bench_section_tracing() {
+  local ratio=${BRICKS_BENCH_TRACES_SAMPLING:-0.01} mode endpoint sampling cat_port cart_port i id r base_env spans
+  bench_log "9. tracing: catalog GET and cart PUT with tracing off, at $ratio and at 1.0 ($BENCH_RUNS x ${BENCH_SECS}s each)"
+  is_running otlp-1 && is_running zipkin-1 || die "Zipkin is not running: the traced runs would export nothing"
+  app_env_cached; base_env=$_app_env
+  cat_port=$(( $(app_base_port catalog) + 9 )); cart_port=$(( $(app_base_port cart) + 9 ))
+  bench_set .tracing.ratio "$ratio"
+  for mode in off sampled full; do
+    case $mode in
+      off) endpoint="" sampling=0 ;;
+      sampled) endpoint=$(otlp_endpoint) sampling=$ratio ;;
+      full) endpoint=$(otlp_endpoint) sampling=1.0 ;;
+    esac
+    _app_env="$base_env"$'\n'"$(export_line BRICKS_OTLP_ENDPOINT "$endpoint")"$'\n'"$(export_line BRICKS_TRACES_SAMPLING "$sampling")"
+    app_launch catalog 9; app_launch cart 9
+    bench_wait_ready "$cat_port" catalog-9 180; bench_wait_ready "$cart_port" cart-9 180
+    [ -s "$BENCH_WORK/sku.paths" ] || bench_catalog_paths "$cat_port"
+    : > "$BENCH_WORK/tracing-cart.paths"
+    for ((i = 0; i < 64; i++)); do
+      id=$(curl -fsS -m 10 -X POST "http://127.0.0.1:$cart_port/api/carts" | jq -r .id) || die "could not create a cart"
+      printf '/api/carts/%s/items/%s-%04d\n' "$id" "$(echo "$BENCH_SKU_PREFIXES" | cut -d' ' -f$((i % 10 + 1)))" $((i % 7 + 1)) \
+        >> "$BENCH_WORK/tracing-cart.paths"
+    done
+    bench_wrk "http://127.0.0.1:$cat_port" "$BENCH_WORK/sku.paths" "$BENCH_WARM" >/dev/null || true
+    bench_wrk "http://127.0.0.1:$cart_port" "$BENCH_WORK/tracing-cart.paths" "$BENCH_WARM" PUT '{"quantity":1}' >/dev/null || true
+    spans=$(bench_otlp_received)
+    for ((r = 1; r <= BENCH_RUNS; r++)); do
+      bench_wrk "http://127.0.0.1:$cat_port" "$BENCH_WORK/sku.paths" "$BENCH_SECS" >> "$BENCH_WORK/tracing-catalog-$mode.jsonl"
+      bench_wrk "http://127.0.0.1:$cart_port" "$BENCH_WORK/tracing-cart.paths" "$BENCH_SECS" PUT '{"quantity":1}' \
+        >> "$BENCH_WORK/tracing-cart-$mode.jsonl"
+    done
+    sleep 6   # the last batch of spans (exported every 5 s)
+    bench_set ".tracing.$mode" "$(jq -n --argjson s "$sampling" --argjson n "$(( $(bench_otlp_received) - spans ))" \
+      --argjson c "$(bench_median "$BENCH_WORK/tracing-catalog-$mode.jsonl" rps p50_ms p99_ms p999_ms errors)" \
+      --argjson k "$(bench_median "$BENCH_WORK/tracing-cart-$mode.jsonl" rps p50_ms p99_ms p999_ms errors)" \
+      '{sampling: $s, spansExported: $n, catalog: $c, cart: $k}')"
+    app_stop_replica catalog-9; app_stop_replica cart-9
+  done
+  bench_set .tracing.ratios "$(jq -n \
+    --argjson cr "$(bench_ratio "$(bench_get .tracing.sampled.catalog.rps)" "$(bench_get .tracing.off.catalog.rps)")" \
+    --argjson cf "$(bench_ratio "$(bench_get .tracing.full.catalog.rps)" "$(bench_get .tracing.off.catalog.rps)")" \
+    --argjson kr "$(bench_ratio "$(bench_get .tracing.sampled.cart.rps)" "$(bench_get .tracing.off.cart.rps)")" \
+    --argjson kf "$(bench_ratio "$(bench_get .tracing.full.cart.rps)" "$(bench_get .tracing.off.cart.rps)")" \
+    '{catalogRatioOverOff: $cr, catalogFullOverOff: $cf, cartRatioOverOff: $kr, cartFullOverOff: $kf}')"
+}
+
+# bench_otlp_received: the spans the OTLP receiver has taken since it started.
+bench_otlp_received() { curl -fsS -m 2 "$(otlp_endpoint)/health" | sed -n 's/.*received=\([0-9]*\).*/\1/p'; }
+
 # --- 5. start-to-ready and RSS ---------------------------------------------------------------------
 
 # Each brick: an extra replica (index 9, never put in rotation) started BENCH_RUNS times alone.
@@ -724,6 +779,7 @@ cmd_bench() {
     bench_section cutover bench_section_cutover
     bench_section gatling bench_section_gatling
     bench_section join bench_section_join
+    bench_section tracing bench_section_tracing
   fi
   bench_section_rss
   bench_set .machine.loadAverageAtEnd "\"$(cut -d' ' -f1-3 /proc/loadavg)\""
