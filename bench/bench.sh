@@ -108,9 +108,9 @@ bench_cleanup() {
   local rc=$? name b
   trap - EXIT INT TERM
   stop_bg bench-baseline 10
-  if is_running catalog-8 || [ -f "$RUN_DIR/catalog-8.pid" ]; then app_stop_replica catalog-8; fi
-  for b in $APP_BRICKS; do
-    if is_running "$b-9" || [ -f "$RUN_DIR/$b-9.pid" ]; then app_stop_replica "$b-9"; fi
+  # the extra replicas: every brick's 9 (start-up), catalog-8 (join), catalog and cart 7..9 (tracing)
+  for name in catalog-7 catalog-8 cart-7 cart-8 $(for b in $APP_BRICKS; do echo "$b-9"; done); do
+    if is_running "$name" || [ -f "$RUN_DIR/$name.pid" ]; then app_stop_replica "$name"; fi
   done
   # back to the replica counts found at the start
   if [ -n "$BENCH_CATALOG_BEFORE" ] && [ "$BENCH_CATALOG_BEFORE" -gt 0 ]; then
@@ -255,47 +255,66 @@ bench_section_cart() {
 
 # --- 9. what tracing costs: catalog GET and cart PUT, tracing off, at a ratio, and on every request ---
 
-# Extra replicas catalog-9 and cart-9 (never in rotation), started for each setting with it, are
-# measured direct as in sections 1 and 3: no traceparent comes in, so each brick samples new traces
-# at its own ratio. "off": no endpoint and ratio 0; "sampled": BRICKS_BENCH_TRACES_SAMPLING (the test
-# command's 0.01 by default); "full": every request traced and exported to Zipkin.
+# Three extra replicas of catalog and of cart (7, 8, 9: never in rotation), one per setting, all
+# started before the first run and measured direct as in sections 1 and 3, the settings taking
+# turns within every run (a shared machine's load drifts; this way it hits all three alike). No
+# traceparent comes in, so each brick samples new traces at its own ratio. "off" (7): no endpoint
+# and ratio 0; "sampled" (8): BRICKS_BENCH_TRACES_SAMPLING (the test command's 0.01 by default);
+# "full" (9): every request traced and exported to Zipkin. After each pair of runs the spans the
+# OTLP receiver took (the last batch waited for) are counted for that setting.
+BENCH_TRACING_MODES="off:7 sampled:8 full:9"
 bench_section_tracing() {
-  local ratio=${BRICKS_BENCH_TRACES_SAMPLING:-0.01} mode endpoint sampling cat_port cart_port i id r base_env spans
-  bench_log "9. tracing: catalog GET and cart PUT with tracing off, at $ratio and at 1.0 ($BENCH_RUNS x ${BENCH_SECS}s each)"
+  local ratio=${BRICKS_BENCH_TRACES_SAMPLING:-0.01} entry mode i endpoint sampling id r base_env before
+  bench_log "9. tracing: catalog GET and cart PUT with tracing off, at $ratio and at 1.0 ($BENCH_RUNS x ${BENCH_SECS}s each, taking turns)"
   is_running otlp-1 && is_running zipkin-1 || die "Zipkin is not running: the traced runs would export nothing"
   app_env_cached; base_env=$_app_env
-  cat_port=$(( $(app_base_port catalog) + 9 )); cart_port=$(( $(app_base_port cart) + 9 ))
   bench_set .tracing.ratio "$ratio"
-  for mode in off sampled full; do
+  for entry in $BENCH_TRACING_MODES; do
+    mode=${entry%:*} i=${entry#*:}
     case $mode in
       off) endpoint="" sampling=0 ;;
       sampled) endpoint=$(otlp_endpoint) sampling=$ratio ;;
       full) endpoint=$(otlp_endpoint) sampling=1.0 ;;
     esac
     _app_env="$base_env"$'\n'"$(export_line BRICKS_OTLP_ENDPOINT "$endpoint")"$'\n'"$(export_line BRICKS_TRACES_SAMPLING "$sampling")"
-    app_launch catalog 9; app_launch cart 9
-    bench_wait_ready "$cat_port" catalog-9 180; bench_wait_ready "$cart_port" cart-9 180
-    [ -s "$BENCH_WORK/sku.paths" ] || bench_catalog_paths "$cat_port"
-    : > "$BENCH_WORK/tracing-cart.paths"
-    for ((i = 0; i < 64; i++)); do
-      id=$(curl -fsS -m 10 -X POST "http://127.0.0.1:$cart_port/api/carts" | jq -r .id) || die "could not create a cart"
-      printf '/api/carts/%s/items/%s-%04d\n' "$id" "$(echo "$BENCH_SKU_PREFIXES" | cut -d' ' -f$((i % 10 + 1)))" $((i % 7 + 1)) \
-        >> "$BENCH_WORK/tracing-cart.paths"
+    app_launch catalog "$i"; app_launch cart "$i"
+    echo "$sampling" > "$BENCH_WORK/tracing-$mode.sampling"; : > "$BENCH_WORK/tracing-$mode.spans"
+  done
+  for entry in $BENCH_TRACING_MODES; do
+    i=${entry#*:}
+    bench_wait_ready "$(( $(app_base_port catalog) + i ))" "catalog-$i" 300
+    bench_wait_ready "$(( $(app_base_port cart) + i ))" "cart-$i" 300
+  done
+  [ -s "$BENCH_WORK/sku.paths" ] || bench_catalog_paths "$(( $(app_base_port catalog) + 7 ))"
+  for entry in $BENCH_TRACING_MODES; do
+    mode=${entry%:*} i=${entry#*:}
+    : > "$BENCH_WORK/tracing-cart-$mode.paths"
+    for ((r = 0; r < 64; r++)); do
+      id=$(curl -fsS -m 10 -X POST "http://127.0.0.1:$(( $(app_base_port cart) + i ))/api/carts" | jq -r .id) \
+        || die "could not create a cart"
+      printf '/api/carts/%s/items/%s-%04d\n' "$id" "$(echo "$BENCH_SKU_PREFIXES" | cut -d' ' -f$((r % 10 + 1)))" \
+        $((r % 7 + 1)) >> "$BENCH_WORK/tracing-cart-$mode.paths"
     done
-    bench_wrk "http://127.0.0.1:$cat_port" "$BENCH_WORK/sku.paths" "$BENCH_WARM" >/dev/null || true
-    bench_wrk "http://127.0.0.1:$cart_port" "$BENCH_WORK/tracing-cart.paths" "$BENCH_WARM" PUT '{"quantity":1}' >/dev/null || true
-    spans=$(bench_otlp_received)
-    for ((r = 1; r <= BENCH_RUNS; r++)); do
-      bench_wrk "http://127.0.0.1:$cat_port" "$BENCH_WORK/sku.paths" "$BENCH_SECS" >> "$BENCH_WORK/tracing-catalog-$mode.jsonl"
-      bench_wrk "http://127.0.0.1:$cart_port" "$BENCH_WORK/tracing-cart.paths" "$BENCH_SECS" PUT '{"quantity":1}' \
-        >> "$BENCH_WORK/tracing-cart-$mode.jsonl"
+    bench_tracing_pair "$mode" "$i" "$BENCH_WARM" /dev/null /dev/null
+  done
+  for ((r = 1; r <= BENCH_RUNS; r++)); do
+    for entry in $BENCH_TRACING_MODES; do
+      mode=${entry%:*} i=${entry#*:}
+      before=$(bench_otlp_received)
+      bench_tracing_pair "$mode" "$i" "$BENCH_SECS" "$BENCH_WORK/tracing-catalog-$mode.jsonl" \
+        "$BENCH_WORK/tracing-cart-$mode.jsonl"
+      [ "$mode" = off ] || sleep 6   # the last batch of spans (exported every 5 s)
+      echo $(( $(bench_otlp_received) - before )) >> "$BENCH_WORK/tracing-$mode.spans"
     done
-    sleep 6   # the last batch of spans (exported every 5 s)
-    bench_set ".tracing.$mode" "$(jq -n --argjson s "$sampling" --argjson n "$(( $(bench_otlp_received) - spans ))" \
+  done
+  for entry in $BENCH_TRACING_MODES; do
+    mode=${entry%:*} i=${entry#*:}
+    bench_set ".tracing.$mode" "$(jq -n --argjson s "$(cat "$BENCH_WORK/tracing-$mode.sampling")" \
+      --argjson n "$(awk '{ n += $1 } END { print n + 0 }' "$BENCH_WORK/tracing-$mode.spans")" \
       --argjson c "$(bench_median "$BENCH_WORK/tracing-catalog-$mode.jsonl" rps p50_ms p99_ms p999_ms errors)" \
       --argjson k "$(bench_median "$BENCH_WORK/tracing-cart-$mode.jsonl" rps p50_ms p99_ms p999_ms errors)" \
       '{sampling: $s, spansExported: $n, catalog: $c, cart: $k}')"
-    app_stop_replica catalog-9; app_stop_replica cart-9
+    app_stop_replica "catalog-$i"; app_stop_replica "cart-$i"
   done
   bench_set .tracing.ratios "$(jq -n \
     --argjson cr "$(bench_ratio "$(bench_get .tracing.sampled.catalog.rps)" "$(bench_get .tracing.off.catalog.rps)")" \
@@ -303,6 +322,13 @@ bench_section_tracing() {
     --argjson kr "$(bench_ratio "$(bench_get .tracing.sampled.cart.rps)" "$(bench_get .tracing.off.cart.rps)")" \
     --argjson kf "$(bench_ratio "$(bench_get .tracing.full.cart.rps)" "$(bench_get .tracing.off.cart.rps)")" \
     '{catalogRatioOverOff: $cr, catalogFullOverOff: $cf, cartRatioOverOff: $kr, cartFullOverOff: $kf}')"
+}
+
+# bench_tracing_pair MODE INDEX SECONDS CATALOG_OUT CART_OUT: one wrk run on catalog-INDEX, then one on cart-INDEX.
+bench_tracing_pair() {
+  bench_wrk "http://127.0.0.1:$(( $(app_base_port catalog) + $2 ))" "$BENCH_WORK/sku.paths" "$3" >> "$4" || true
+  bench_wrk "http://127.0.0.1:$(( $(app_base_port cart) + $2 ))" "$BENCH_WORK/tracing-cart-$1.paths" "$3" \
+    PUT '{"quantity":1}' >> "$5" || true
 }
 
 # bench_otlp_received: the spans the OTLP receiver has taken since it started.
