@@ -256,7 +256,7 @@ bench_section_cart() {
 # --- 9. what tracing costs: catalog GET and cart PUT, tracing off, at a ratio, and on every request ---
 
 # Three extra replicas of catalog and of cart (7, 8, 9: never in rotation), one per setting, all
-# started before the first run and measured direct as in sections 1 and 3, the settings taking
+# started (a pair at a time) before the first run and measured direct as in sections 1 and 3, the settings taking
 # turns within every run (a shared machine's load drifts; this way it hits all three alike). No
 # traceparent comes in, so each brick samples new traces at its own ratio. "off" (7): no endpoint
 # and ratio 0; "sampled" (8): BRICKS_BENCH_TRACES_SAMPLING (the test command's 0.01 by default);
@@ -277,13 +277,11 @@ bench_section_tracing() {
       full) endpoint=$(otlp_endpoint) sampling=1.0 ;;
     esac
     _app_env="$base_env"$'\n'"$(export_line BRICKS_OTLP_ENDPOINT "$endpoint")"$'\n'"$(export_line BRICKS_TRACES_SAMPLING "$sampling")"
+    # two at a time: six JVMs starting at once on a busy 2-core machine starve the catalog's start
     app_launch catalog "$i"; app_launch cart "$i"
-    echo "$sampling" > "$BENCH_WORK/tracing-$mode.sampling"; : > "$BENCH_WORK/tracing-$mode.spans"
-  done
-  for entry in $BENCH_TRACING_MODES; do
-    i=${entry#*:}
     bench_wait_ready "$(( $(app_base_port catalog) + i ))" "catalog-$i" 300
     bench_wait_ready "$(( $(app_base_port cart) + i ))" "cart-$i" 300
+    echo "$sampling" > "$BENCH_WORK/tracing-$mode.sampling"; : > "$BENCH_WORK/tracing-$mode.spans"
   done
   [ -s "$BENCH_WORK/sku.paths" ] || bench_catalog_paths "$(( $(app_base_port catalog) + 7 ))"
   for entry in $BENCH_TRACING_MODES; do
