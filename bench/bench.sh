@@ -314,12 +314,20 @@ bench_section_tracing() {
       '{sampling: $s, spansExported: $n, catalog: $c, cart: $k}')"
     app_stop_replica "catalog-$i"; app_stop_replica "cart-$i"
   done
+  # each round's ratio (its three settings ran within a minute of each other), then their median:
+  # steadier than a ratio of medians when the machine's load drifts between rounds
   bench_set .tracing.ratios "$(jq -n \
-    --argjson cr "$(bench_ratio "$(bench_get .tracing.sampled.catalog.rps)" "$(bench_get .tracing.off.catalog.rps)")" \
-    --argjson cf "$(bench_ratio "$(bench_get .tracing.full.catalog.rps)" "$(bench_get .tracing.off.catalog.rps)")" \
-    --argjson kr "$(bench_ratio "$(bench_get .tracing.sampled.cart.rps)" "$(bench_get .tracing.off.cart.rps)")" \
-    --argjson kf "$(bench_ratio "$(bench_get .tracing.full.cart.rps)" "$(bench_get .tracing.off.cart.rps)")" \
-    '{catalogRatioOverOff: $cr, catalogFullOverOff: $cf, cartRatioOverOff: $kr, cartFullOverOff: $kf}')"
+    --argjson cr "$(bench_tracing_round_ratios catalog sampled)" --argjson cf "$(bench_tracing_round_ratios catalog full)" \
+    --argjson kr "$(bench_tracing_round_ratios cart sampled)" --argjson kf "$(bench_tracing_round_ratios cart full)" \
+    '{catalogSampledOverOff: $cr, catalogFullOverOff: $cf, cartSampledOverOff: $kr, cartFullOverOff: $kf}')"
+}
+
+# bench_tracing_round_ratios BRICK MODE: {"rounds": [MODE ÷ off in req/s, per round], "median": ...}.
+bench_tracing_round_ratios() {
+  jq -n --slurpfile m "$BENCH_WORK/tracing-$1-$2.jsonl" --slurpfile o "$BENCH_WORK/tracing-$1-off.jsonl" '
+    [range(0; [($m | length), ($o | length)] | min) as $i
+      | select($o[$i].rps > 0) | ($m[$i].rps / $o[$i].rps * 1000 | round / 1000)] as $r
+    | {rounds: $r, median: (if ($r | length) == 0 then null else ($r | sort | .[(length - 1) / 2 | floor]) end)}'
 }
 
 # bench_tracing_pair MODE INDEX SECONDS CATALOG_OUT CART_OUT: one wrk run on catalog-INDEX, then one on cart-INDEX.

@@ -94,7 +94,7 @@ def row($name; $r): "| \($name) | \($r.rps | n) | \($r.p50_ms | n) | \($r.p99_ms
   (.tracing as $t | ["catalog", "cart"][] as $b | ["off", "sampled", "full"][] as $m | select($t[$m]) |
     "| \($b) | \(if $m == "off" then "off" else ($t[$m].sampling | tostring) end) | \($t[$m][$b].rps | n) | \($t[$m][$b].p50_ms | n) | \($t[$m][$b].p99_ms | n) | \($t[$m][$b].p999_ms | n) | \($t[$m][$b].errors | n) | \(if $b == "catalog" then ($t[$m].spansExported | n) else "〃" end) |"),
   "",
-  "- catalog ÷ off: **\(.tracing.ratios.catalogRatioOverOff | x)** at \(.tracing.ratio), **\(.tracing.ratios.catalogFullOverOff | x)** at 1.0; cart ÷ off: **\(.tracing.ratios.cartRatioOverOff | x)** at \(.tracing.ratio), **\(.tracing.ratios.cartFullOverOff | x)** at 1.0 (req/s)",
+  "- req/s ÷ off, the median of each round's ratio (the rounds: \(.tracing.ratios.catalogFullOverOff.rounds | map(tostring) | join(", ")) for catalog at 1.0): catalog **\(.tracing.ratios.catalogSampledOverOff.median | x)** at \(.tracing.ratio), **\(.tracing.ratios.catalogFullOverOff.median | x)** at 1.0; cart **\(.tracing.ratios.cartSampledOverOff.median | x)** at \(.tracing.ratio), **\(.tracing.ratios.cartFullOverOff.median | x)** at 1.0",
   ""
  else empty end),
 (if .failed then "## Failed sections", "", (.failed | to_entries[] | "- \(.key): \(.value)"), "" else empty end),
