@@ -6,6 +6,7 @@
 
 BENCH_SRC="$BRICKS_ROOT/bench"
 : "${BRICKS_BENCH_BASELINE_PORT:=$((BRICKS_CATALOG_BASE_PORT + 99))}"
+: "${BRICKS_BENCH_BARE_PORT:=$((BRICKS_CATALOG_BASE_PORT + 98))}"
 : "${BRICKS_BENCH_CONNECTIONS:=64}"
 BENCH_SKU_PREFIXES="KIT GAR OUT ELE BOO TOY HOM SPO BEA OFF"
 BENCH_CATEGORIES="Kitchen Garden Outdoor Electronics Books Toys Home Sports Beauty Office"
@@ -108,6 +109,7 @@ bench_cleanup() {
   local rc=$? name b
   trap - EXIT INT TERM
   stop_bg bench-baseline 10
+  stop_bg bench-bare 10
   # the extra replicas: every brick's 9 (start-up), catalog-8 (join), catalog and cart 7..9 (tracing)
   for name in catalog-7 catalog-8 cart-7 cart-8 $(for b in $APP_BRICKS; do echo "$b-9"; done); do
     if is_running "$name" || [ -f "$RUN_DIR/$name.pid" ]; then app_stop_replica "$name"; fi
@@ -344,20 +346,57 @@ bench_otlp_received() { curl -fsS -m 2 "$(otlp_endpoint)/health" | sed -n 's/.*r
 
 # Each brick: an extra replica (index 9, never put in rotation) started BENCH_RUNS times alone.
 bench_section_startup() {
-  bench_log "5. start-to-ready of each brick ($BENCH_RUNS starts each, one at a time)"
-  local b r port t0 out
+  bench_log "5. start-to-ready of each brick and of a bare Quarkus REST app ($BENCH_RUNS starts each, one at a time)"
+  local b r port t0 out failures rss
+  bench_bare_startup
   for b in $APP_BRICKS; do
-    out="$BENCH_WORK/start-$b.jsonl"; : > "$out"
+    out="$BENCH_WORK/start-$b.jsonl"; : > "$out"; failures=0
     for ((r = 1; r <= BENCH_RUNS; r++)); do
       port=$(( $(app_base_port "$b") + 9 ))
       t0=$(bench_now_ms)
       app_launch "$b" 9
-      bench_wait_ready "$port" "$b-9" 180
-      echo "{\"readyMs\":$(( $(bench_now_ms) - t0 ))}" >> "$out"
+      # a failed start is counted and said in the results; the other starts and bricks go on
+      if ( bench_wait_ready "$port" "$b-9" 180 ); then
+        rss=$(bench_rss_mb "$(read_pid "$b-9")")
+        echo "{\"readyMs\":$(( $(bench_now_ms) - t0 )),\"rssAtReadyMb\":${rss:-null}}" >> "$out"
+      else
+        failures=$((failures + 1))
+        bench_log "$b-9 failed to start (start $r of $BENCH_RUNS); its log: $(log_file "$b-9")"
+      fi
       app_stop_replica "$b-9"
     done
-    bench_set ".startup.$b" "$(bench_median "$out" readyMs)"
+    bench_set ".startup.$b" "$(bench_median "$out" readyMs rssAtReadyMb | jq --argjson f "$failures" '. + {failedStarts: $f}')"
+    [ "$failures" = 0 ] || bench_set ".failed.startup_$b" "\"$failures of $BENCH_RUNS starts of $b failed\""
   done
+}
+
+# bench_bare_startup: the start-up baseline, bench/bare (a bare Quarkus REST app), started as a
+# brick replica is: the same JAVA_OPTS and class-data sharing (one recording start first, as the
+# bricks' releases record theirs), then BENCH_RUNS timed starts; RSS after a short load.
+bench_bare_startup() {
+  local rel="$BENCH_WORK/bare" port=$BRICKS_BENCH_BARE_PORT out="$BENCH_WORK/start-bare.jsonl" r t0 cds rss
+  bench_build bare
+  rm -rf "$rel"; cp -a "$BENCH_SRC/bare/target/quarkus-app" "$rel"
+  : > "$out"
+  for ((r = 0; r <= BENCH_RUNS; r++)); do
+    if [ "$r" = 0 ]; then cds="-XX:ArchiveClassesAtExit=$rel/app.jsa"; else cds="-XX:SharedArchiveFile=$rel/app.jsa"; fi
+    require_free_port "$port" "the bare Quarkus baseline"
+    t0=$(bench_now_ms)
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    start_bg bench-bare java $JAVA_OPTS $cds -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -Dquarkus.http.port="$port" -jar "$rel/quarkus-run.jar"
+    bench_wait_ready "$port" bench-bare 120
+    rss=$(bench_rss_mb "$(read_pid bench-bare)")
+    [ "$r" = 0 ] || echo "{\"readyMs\":$(( $(bench_now_ms) - t0 )),\"rssAtReadyMb\":${rss:-null}}" >> "$out"
+    if [ "$r" = "$BENCH_RUNS" ]; then
+      echo /hello > "$BENCH_WORK/bare.paths"
+      bench_wrk "http://127.0.0.1:$port" "$BENCH_WORK/bare.paths" "$BENCH_SECS" >/dev/null || true
+      rss=$(bench_rss_mb "$(read_pid bench-bare)")
+      bench_set .startup.bareRssAfterLoadMb "${rss:-null}"
+    fi
+    stop_bg bench-bare 20
+  done
+  bench_set .startup.bare "$(bench_median "$out" readyMs rssAtReadyMb)"
 }
 
 bench_section_rss() {

@@ -37,11 +37,13 @@ def row($name; $r): "| \($name) | \($r.rps | n) | \($r.p50_ms | n) | \($r.p99_ms
 (if .startup or .rss or .startupParallel then
   "## 5. Start-to-ready and resident memory",
   "",
-  "| brick | process start → /q/health/ready 200 (ms) | RSS after the run (MiB) |",
-  "|---|---:|---:|",
+  "Against a bare Quarkus REST app (bench/bare: quarkus-rest + Jackson + Health) started the same way (same JVM options, class-data sharing): \(.startup.bare.readyMs | n) ms to ready, RSS \(.startup.bare.rssAtReadyMb | n) MiB at ready and \(.startup.bareRssAfterLoadMb | n) MiB after a short load.",
+  "",
+  "| brick | process start → /q/health/ready 200 (ms) | ÷ bare | failed starts | RSS at ready (MiB) | RSS after the run (MiB) | ÷ bare after load |",
+  "|---|---:|---:|---:|---:|---:|---:|",
   (. as $r | ["catalog", "cart", "customer", "order"][] as $b |
     select($r.startup[$b] or $r.rss[$b] or ($r.startupParallel // [] | map(select(.brick == $b)) | length > 0)) |
-    "| \($b) | \(($r.startup[$b].readyMs // (($r.startupParallel // []) | map(select(.brick == $b)) | .[0].readyMs | if . then "\(.) (started together with others)" else null end)) | n) | \($r.rss[$b].rssMb | n) |"),
+    "| \($b) | \(($r.startup[$b].readyMs // (($r.startupParallel // []) | map(select(.brick == $b)) | .[0].readyMs | if . then "\(.) (started together with others)" else null end)) | n) | \(if $r.startup[$b].readyMs and $r.startup.bare.readyMs then ($r.startup[$b].readyMs / $r.startup.bare.readyMs * 100 | round / 100) else null end | x) | \($r.startup[$b].failedStarts | n) | \($r.startup[$b].rssAtReadyMb | n) | \($r.rss[$b].rssMb | n) | \(if $r.rss[$b].rssMb and $r.startup.bareRssAfterLoadMb then ($r.rss[$b].rssMb / $r.startup.bareRssAfterLoadMb * 100 | round / 100) else null end | x) |"),
   ""
  else empty end),
 (if .scaling then

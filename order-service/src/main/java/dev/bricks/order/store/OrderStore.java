@@ -12,6 +12,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The orders database: the idempotent insert of the drain and the back-office queries. */
 @ApplicationScoped
@@ -29,6 +32,26 @@ public class OrderStore {
 
     /** Who a PLACED status is attributed to in the history. */
     public static final String CHECKOUT = "checkout";
+
+    private static final String STORE_ONCE = """
+            with new_order as (
+                insert into orders (order_id, cart_id, customer_id, email, total, currency, catalog_generation,
+                                    placed_at, status, status_changed_at, status_changed_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'PLACED', ?, ?)
+                on conflict (order_id) do nothing
+                returning order_id
+            ), new_lines as (
+                insert into order_lines (order_id, line_no, sku, name, unit_price, quantity)
+                select new_order.order_id, line.line_no, line.sku, line.name, line.unit_price, line.quantity
+                from new_order,
+                     unnest(?::text[], ?::text[], ?::numeric[], ?::int[])
+                         with ordinality as line(sku, name, unit_price, quantity, line_no)
+            ), first_status as (
+                insert into order_status_history (order_id, status, changed_at, changed_by)
+                select order_id, 'PLACED', ?, ? from new_order
+            )
+            select count(*) from new_order
+            """;
 
     private final EntityManager em;
 
@@ -38,56 +61,45 @@ public class OrderStore {
 
     /**
      * Stores the order, its lines and its first history row in one transaction, unless an order
-     * with this id is already stored.
+     * with this id is already stored: one statement, so one round trip to the database whatever the
+     * number of lines (the lines and the history row are inserted only for an order inserted now;
+     * the foreign keys are checked at the end of the statement).
      *
      * @return true if stored now, false if it was already there (a redelivered record)
      */
     @Transactional
     public boolean storeOnce(OrderPlaced order) {
-        UUID orderId = UUID.fromString(order.orderId());
-        int inserted = em.createNativeQuery("""
-                insert into orders (order_id, cart_id, customer_id, email, total, currency, catalog_generation,
-                                    placed_at, status, status_changed_at, status_changed_by)
-                values (:orderId, :cartId, :customerId, :email, :total, :currency, :generation,
-                        :placedAt, 'PLACED', :placedAt, :by)
-                on conflict (order_id) do nothing
-                """)
-                .setParameter("orderId", orderId)
-                .setParameter("cartId", order.cartId())
-                .setParameter("customerId", UUID.fromString(order.customerId()))
-                .setParameter("email", order.email())
-                .setParameter("total", order.total())
-                .setParameter("currency", order.currency())
-                .setParameter("generation", order.catalogGeneration())
-                .setParameter("placedAt", order.placedAt())
-                .setParameter("by", CHECKOUT)
-                .executeUpdate();
-        if (inserted == 0) {
-            return false;
-        }
-        int lineNo = 0;
-        for (OrderPlaced.Line line : order.lines()) {
-            em.createNativeQuery("""
-                    insert into order_lines (order_id, line_no, sku, name, unit_price, quantity)
-                    values (:orderId, :lineNo, :sku, :name, :unitPrice, :quantity)
-                    """)
-                    .setParameter("orderId", orderId)
-                    .setParameter("lineNo", ++lineNo)
-                    .setParameter("sku", line.sku())
-                    .setParameter("name", line.name())
-                    .setParameter("unitPrice", line.unitPrice())
-                    .setParameter("quantity", line.quantity())
-                    .executeUpdate();
-        }
-        em.createNativeQuery("""
-                insert into order_status_history (order_id, status, changed_at, changed_by)
-                values (:orderId, 'PLACED', :placedAt, :by)
-                """)
-                .setParameter("orderId", orderId)
-                .setParameter("placedAt", order.placedAt())
-                .setParameter("by", CHECKOUT)
-                .executeUpdate();
-        return true;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(STORE_ONCE)) {
+                UUID orderId = UUID.fromString(order.orderId());
+                OffsetDateTime placedAt = order.placedAt().atOffset(ZoneOffset.UTC);
+                List<OrderPlaced.Line> lines = order.lines();
+                int i = 0;
+                insert.setObject(++i, orderId);
+                insert.setString(++i, order.cartId());
+                insert.setObject(++i, UUID.fromString(order.customerId()));
+                insert.setString(++i, order.email());
+                insert.setBigDecimal(++i, order.total());
+                insert.setString(++i, order.currency());
+                insert.setLong(++i, order.catalogGeneration());
+                insert.setObject(++i, placedAt);
+                insert.setObject(++i, placedAt);
+                insert.setString(++i, CHECKOUT);
+                insert.setArray(++i, connection.createArrayOf("text",
+                        lines.stream().map(OrderPlaced.Line::sku).toArray()));
+                insert.setArray(++i, connection.createArrayOf("text",
+                        lines.stream().map(OrderPlaced.Line::name).toArray()));
+                insert.setArray(++i, connection.createArrayOf("numeric",
+                        lines.stream().map(OrderPlaced.Line::unitPrice).toArray()));
+                insert.setArray(++i, connection.createArrayOf("int4",
+                        lines.stream().map(OrderPlaced.Line::quantity).toArray()));
+                insert.setObject(++i, placedAt);
+                insert.setString(++i, CHECKOUT);
+                try (ResultSet inserted = insert.executeQuery()) {
+                    return inserted.next() && inserted.getInt(1) == 1;
+                }
+            }
+        });
     }
 
     public Optional<OrderEntity> find(UUID orderId) {
