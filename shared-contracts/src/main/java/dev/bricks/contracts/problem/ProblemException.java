@@ -58,7 +58,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem("about:blank", title, status, getMessage(), null, errors);
+        return new Problem("about:blank", title, status, getMessage(), null, errors, null);
     }
 
     public Map<String, String> headers() {

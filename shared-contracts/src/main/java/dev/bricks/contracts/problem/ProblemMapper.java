@@ -50,8 +50,13 @@ public final class ProblemMapper {
                 "an unexpected error occurred; it has been logged")).build();
     }
 
+    /** The answer for a problem, naming the current request's trace (when there is one) in {@code traceId}. */
     public static Response.ResponseBuilder respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(traced(problem));
+    }
+
+    static Problem traced(Problem problem) {
+        return problem.traceId() == null ? problem.withTraceId(TraceIds.current()) : problem;
     }
 
     static Problem fromJson(JsonProcessingException json) {

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bricks.contracts.Money;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,26 @@ class ProblemMapperTest {
 
         assertEquals("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no product ABC\"}",
                 body);
+    }
+
+    @Test
+    void aProblemNamesTheTraceOfTheRequestItAnswers() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        SpanContext request = SpanContext.create(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(),
+                TraceState.getDefault());
+
+        Problem problem;
+        try (Scope ignored = Span.wrap(request).makeCurrent()) {
+            problem = ProblemMapper.traced(Problem.of(404, "Not Found", "no product ABC"));
+        }
+
+        assertEquals(traceId, problem.traceId());
+        assertTrue(json.writeValueAsString(problem).endsWith(",\"traceId\":\"" + traceId + "\"}"));
+    }
+
+    @Test
+    void aProblemOutsideATraceHasNoTraceId() {
+        assertNull(ProblemMapper.traced(Problem.of(500, "Internal Server Error", "boom")).traceId());
     }
 
     @Test
