@@ -110,9 +110,9 @@ bench_cleanup() {
   trap - EXIT INT TERM
   stop_bg bench-baseline 10
   stop_bg bench-bare 10
-  if is_running catalog-8 || [ -f "$RUN_DIR/catalog-8.pid" ]; then app_stop_replica catalog-8; fi
-  for b in $APP_BRICKS; do
-    if is_running "$b-9" || [ -f "$RUN_DIR/$b-9.pid" ]; then app_stop_replica "$b-9"; fi
+  # the extra replicas: every brick's 9 (start-up), catalog-8 (join), catalog and cart 7..9 (tracing)
+  for name in catalog-7 catalog-8 cart-7 cart-8 $(for b in $APP_BRICKS; do echo "$b-9"; done); do
+    if is_running "$name" || [ -f "$RUN_DIR/$name.pid" ]; then app_stop_replica "$name"; fi
   done
   # back to the replica counts found at the start
   if [ -n "$BENCH_CATALOG_BEFORE" ] && [ "$BENCH_CATALOG_BEFORE" -gt 0 ]; then
@@ -254,6 +254,93 @@ bench_section_cart() {
     --argjson p "$(bench_ratio "$(bench_get .cart.put.p99_ms)" "$(bench_get .cart.redisHset.p99_ms)")" \
     '{putOverHsetRps: $r, putOverHsetP99: $p}')"
 }
+
+# --- 9. what tracing costs: catalog GET and cart PUT, tracing off, at a ratio, and on every request ---
+
+# Three extra replicas of catalog and of cart (7, 8, 9: never in rotation), one per setting, all
+# started (a pair at a time) before the first run and measured direct as in sections 1 and 3, the settings taking
+# turns within every run (a shared machine's load drifts; this way it hits all three alike). No
+# traceparent comes in, so each brick samples new traces at its own ratio. "off" (7): no endpoint
+# and ratio 0; "sampled" (8): BRICKS_BENCH_TRACES_SAMPLING (the test command's 0.01 by default);
+# "full" (9): every request traced and exported to Zipkin. After each pair of runs the spans the
+# OTLP receiver took (the last batch waited for) are counted for that setting.
+BENCH_TRACING_MODES="off:7 sampled:8 full:9"
+bench_section_tracing() {
+  local ratio=${BRICKS_BENCH_TRACES_SAMPLING:-0.01} entry mode i endpoint sampling id r base_env before
+  bench_log "9. tracing: catalog GET and cart PUT with tracing off, at $ratio and at 1.0 ($BENCH_RUNS x ${BENCH_SECS}s each, taking turns)"
+  is_running otlp-1 && is_running zipkin-1 || die "Zipkin is not running: the traced runs would export nothing"
+  app_env_cached; base_env=$_app_env
+  bench_set .tracing.ratio "$ratio"
+  for entry in $BENCH_TRACING_MODES; do
+    mode=${entry%:*} i=${entry#*:}
+    case $mode in
+      off) endpoint="" sampling=0 ;;
+      sampled) endpoint=$(otlp_endpoint) sampling=$ratio ;;
+      full) endpoint=$(otlp_endpoint) sampling=1.0 ;;
+    esac
+    _app_env="$base_env"$'\n'"$(export_line BRICKS_OTLP_ENDPOINT "$endpoint")"$'\n'"$(export_line BRICKS_TRACES_SAMPLING "$sampling")"
+    # two at a time: six JVMs starting at once on a busy 2-core machine starve the catalog's start
+    app_launch catalog "$i"; app_launch cart "$i"
+    bench_wait_ready "$(( $(app_base_port catalog) + i ))" "catalog-$i" 300
+    bench_wait_ready "$(( $(app_base_port cart) + i ))" "cart-$i" 300
+    echo "$sampling" > "$BENCH_WORK/tracing-$mode.sampling"; : > "$BENCH_WORK/tracing-$mode.spans"
+  done
+  [ -s "$BENCH_WORK/sku.paths" ] || bench_catalog_paths "$(( $(app_base_port catalog) + 7 ))"
+  for entry in $BENCH_TRACING_MODES; do
+    mode=${entry%:*} i=${entry#*:}
+    : > "$BENCH_WORK/tracing-cart-$mode.paths"
+    for ((r = 0; r < 64; r++)); do
+      id=$(curl -fsS -m 10 -X POST "http://127.0.0.1:$(( $(app_base_port cart) + i ))/api/carts" | jq -r .id) \
+        || die "could not create a cart"
+      printf '/api/carts/%s/items/%s-%04d\n' "$id" "$(echo "$BENCH_SKU_PREFIXES" | cut -d' ' -f$((r % 10 + 1)))" \
+        $((r % 7 + 1)) >> "$BENCH_WORK/tracing-cart-$mode.paths"
+    done
+    bench_tracing_pair "$mode" "$i" "$BENCH_WARM" /dev/null /dev/null
+  done
+  for ((r = 1; r <= BENCH_RUNS; r++)); do
+    for entry in $BENCH_TRACING_MODES; do
+      mode=${entry%:*} i=${entry#*:}
+      before=$(bench_otlp_received)
+      bench_tracing_pair "$mode" "$i" "$BENCH_SECS" "$BENCH_WORK/tracing-catalog-$mode.jsonl" \
+        "$BENCH_WORK/tracing-cart-$mode.jsonl"
+      [ "$mode" = off ] || sleep 6   # the last batch of spans (exported every 5 s)
+      echo $(( $(bench_otlp_received) - before )) >> "$BENCH_WORK/tracing-$mode.spans"
+    done
+  done
+  for entry in $BENCH_TRACING_MODES; do
+    mode=${entry%:*} i=${entry#*:}
+    bench_set ".tracing.$mode" "$(jq -n --argjson s "$(cat "$BENCH_WORK/tracing-$mode.sampling")" \
+      --argjson n "$(awk '{ n += $1 } END { print n + 0 }' "$BENCH_WORK/tracing-$mode.spans")" \
+      --argjson c "$(bench_median "$BENCH_WORK/tracing-catalog-$mode.jsonl" rps p50_ms p99_ms p999_ms errors)" \
+      --argjson k "$(bench_median "$BENCH_WORK/tracing-cart-$mode.jsonl" rps p50_ms p99_ms p999_ms errors)" \
+      '{sampling: $s, spansExported: $n, catalog: $c, cart: $k}')"
+    app_stop_replica "catalog-$i"; app_stop_replica "cart-$i"
+  done
+  # each round's ratio (its three settings ran within a minute of each other), then their median:
+  # steadier than a ratio of medians when the machine's load drifts between rounds
+  bench_set .tracing.ratios "$(jq -n \
+    --argjson cr "$(bench_tracing_round_ratios catalog sampled)" --argjson cf "$(bench_tracing_round_ratios catalog full)" \
+    --argjson kr "$(bench_tracing_round_ratios cart sampled)" --argjson kf "$(bench_tracing_round_ratios cart full)" \
+    '{catalogSampledOverOff: $cr, catalogFullOverOff: $cf, cartSampledOverOff: $kr, cartFullOverOff: $kf}')"
+}
+
+# bench_tracing_round_ratios BRICK MODE: {"rounds": [MODE ÷ off in req/s, per round], "median": ...}.
+bench_tracing_round_ratios() {
+  jq -n --slurpfile m "$BENCH_WORK/tracing-$1-$2.jsonl" --slurpfile o "$BENCH_WORK/tracing-$1-off.jsonl" '
+    [range(0; [($m | length), ($o | length)] | min) as $i
+      | select($o[$i].rps > 0) | ($m[$i].rps / $o[$i].rps * 1000 | round / 1000)] as $r
+    | {rounds: $r, median: (if ($r | length) == 0 then null else ($r | sort | .[(length - 1) / 2 | floor]) end)}'
+}
+
+# bench_tracing_pair MODE INDEX SECONDS CATALOG_OUT CART_OUT: one wrk run on catalog-INDEX, then one on cart-INDEX.
+bench_tracing_pair() {
+  bench_wrk "http://127.0.0.1:$(( $(app_base_port catalog) + $2 ))" "$BENCH_WORK/sku.paths" "$3" >> "$4" || true
+  bench_wrk "http://127.0.0.1:$(( $(app_base_port cart) + $2 ))" "$BENCH_WORK/tracing-cart-$1.paths" "$3" \
+    PUT '{"quantity":1}' >> "$5" || true
+}
+
+# bench_otlp_received: the spans the OTLP receiver has taken since it started.
+bench_otlp_received() { curl -fsS -m 2 "$(otlp_endpoint)/health" | sed -n 's/.*received=\([0-9]*\).*/\1/p'; }
 
 # --- 5. start-to-ready and RSS ---------------------------------------------------------------------
 
@@ -763,6 +850,7 @@ cmd_bench() {
     bench_section cutover bench_section_cutover
     bench_section gatling bench_section_gatling
     bench_section join bench_section_join
+    bench_section tracing bench_section_tracing
   fi
   bench_section_rss
   bench_set .machine.loadAverageAtEnd "\"$(cut -d' ' -f1-3 /proc/loadavg)\""

@@ -86,5 +86,18 @@ def row($name; $r): "| \($name) | \($r.rps | n) | \($r.p50_ms | n) | \($r.p99_ms
   (.gatling.requests[] | "| \(.name) | \(.requests | n) | \(.ko | n) | \(.p50_ms | n) | \(.p95_ms | n) | \(.p99_ms | n) | \(.max_ms | n) |"),
   ""
  else empty end),
+(if .tracing then
+  "## 9. What tracing costs: catalog `GET /products/{sku}` and cart `PUT` item (one extra replica each, direct)",
+  "",
+  "Tracing off (no OTLP endpoint, ratio 0), new traces sampled at \(.tracing.ratio) (the test command's ratio), and every request traced and exported to Zipkin (1.0).",
+  "",
+  "| brick | tracing | req/s | p50 ms | p99 ms | p99.9 ms | errors | spans exported (both bricks) |",
+  "|---|---|---:|---:|---:|---:|---:|---:|",
+  (.tracing as $t | ["catalog", "cart"][] as $b | ["off", "sampled", "full"][] as $m | select($t[$m]) |
+    "| \($b) | \(if $m == "off" then "off" else ($t[$m].sampling | tostring) end) | \($t[$m][$b].rps | n) | \($t[$m][$b].p50_ms | n) | \($t[$m][$b].p99_ms | n) | \($t[$m][$b].p999_ms | n) | \($t[$m][$b].errors | n) | \(if $b == "catalog" then ($t[$m].spansExported | n) else "〃" end) |"),
+  "",
+  "- req/s ÷ off, the median of each round's ratio (the rounds: \(.tracing.ratios.catalogFullOverOff.rounds | map(tostring) | join(", ")) for catalog at 1.0): catalog **\(.tracing.ratios.catalogSampledOverOff.median | x)** at \(.tracing.ratio), **\(.tracing.ratios.catalogFullOverOff.median | x)** at 1.0; cart **\(.tracing.ratios.cartSampledOverOff.median | x)** at \(.tracing.ratio), **\(.tracing.ratios.cartFullOverOff.median | x)** at 1.0",
+  ""
+ else empty end),
 (if .failed then "## Failed sections", "", (.failed | to_entries[] | "- \(.key): \(.value)"), "" else empty end),
 "Section durations (s): \(.sectionSeconds // {} | to_entries | map("\(.key) \(.value)") | join(", "))"

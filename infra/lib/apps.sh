@@ -93,6 +93,10 @@ app_env_lines() {
   export_line BRICKS_STAFF_EMAIL "$BRICKS_STAFF_EMAIL"
   export_line BRICKS_STAFF_PASSWORD "$BRICKS_STAFF_PASSWORD"
   export_line BRICKS_GATEWAY_PORT "$BRICKS_GATEWAY_PORT"
+  # traces go to the OTLP receiver in front of Zipkin (zipkin.sh); set empty, nothing is exported
+  export_line BRICKS_OTLP_ENDPOINT "${BRICKS_OTLP_ENDPOINT-$(otlp_endpoint)}"
+  export_line BRICKS_TRACES_SAMPLING "$BRICKS_TRACES_SAMPLING"
+  export_line BRICKS_LOG_JSON "${BRICKS_LOG_JSON:-false}"
 }
 
 # app_env_cached: the lines above, computed once per ./bricks run (pg_env may ask Patroni).

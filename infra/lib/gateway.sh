@@ -21,15 +21,25 @@ gateway_role() { echo -; }
 # gateway_any: one live gateway (the role 'gateway' of the fault commands).
 gateway_any() { local n; for n in $(gateway_names); do is_running "$n" && { echo "$n"; return 0; }; done; return 1; }
 
+# gateway_trace_sample_per_10000: BRICKS_TRACES_SAMPLING (0..1) as requests in 10,000.
+gateway_trace_sample_per_10000() {
+  awk -v r="$BRICKS_TRACES_SAMPLING" 'BEGIN {
+    if (r !~ /^([0-9]+([.][0-9]*)?|[.][0-9]+)$/ || r + 0 > 1) exit 1
+    printf "%d\n", r * 10000 + 0.5 }' \
+    || die "BRICKS_TRACES_SAMPLING must be a number from 0 to 1, not '$BRICKS_TRACES_SAMPLING'"
+}
+
 # gateway_render NAME FILE: writes the configuration for the replicas in rotation now.
 gateway_render() {
-  local gw=$1 out=$2 brick name port backup
+  local gw=$1 out=$2 brick name port backup sample
+  sample=$(gateway_trace_sample_per_10000) || exit 1
   mkdir -p "$HAPROXY_DIR"
   sed -e "s|@HAPROXY_DIR@|$HAPROXY_DIR|g" \
       -e "s|@NAME@|$gw|g" \
       -e "s|@ERRORS_DIR@|$HAPROXY_TEMPLATES/errors|g" \
       -e "s|@GATEWAY_PORT@|$BRICKS_GATEWAY_PORT|g" \
       -e "s|@STATS_PORT@|$(gateway_stats_port "$gw")|g" \
+      -e "s|@TRACE_SAMPLE_PER_10000@|$sample|g" \
       "$HAPROXY_TEMPLATES/haproxy.cfg.tmpl" > "$out"
   for brick in $GATEWAY_BRICKS; do
     sed -e "s|@BRICK@|$brick|g" "$HAPROXY_TEMPLATES/backend.tmpl" >> "$out"

@@ -1,5 +1,6 @@
 # The servers of the stack as one list. Every server runs as instances of a kind, and every
-# kind's file (etcd.sh, postgres.sh, redis.sh, kafka.sh, gateway.sh, prometheus.sh) defines the same verbs:
+# kind's file (etcd.sh, postgres.sh, redis.sh, kafka.sh, gateway.sh, prometheus.sh,
+# zipkin.sh for zipkin and otlp) defines the same verbs:
 #
 #   KIND_names             its instances
 #   KIND_port NAME         the port its clients use
@@ -12,10 +13,12 @@
 # Fault commands also take a role, resolved at the moment of the call (server_resolve), and
 # the replicas of the bricks (catalog-1, ...; apps.sh). Sourced by ./bricks.
 
-SERVER_KINDS="etcd pg redis sentinel kafka gateway prometheus"   # the order of `status`
+SERVER_KINDS="etcd pg redis sentinel kafka gateway prometheus zipkin otlp"   # the order of `status`
 
 # shellcheck source=prometheus.sh
 . "$BRICKS_ROOT/infra/lib/prometheus.sh"
+# shellcheck source=zipkin.sh
+. "$BRICKS_ROOT/infra/lib/zipkin.sh"
 
 # server_kind NAME: the kind of an instance name (status 1 for anything else).
 server_kind() {
@@ -31,8 +34,8 @@ server_kind() {
 }
 
 # server_resolve WORD: the instance a name or role means now. Roles: redis-primary (or redis),
-# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one), prometheus, and a
-# brick's name: its live replica with the lowest number (numbers change with deploys).
+# kafka-controller (or kafka), etcd-leader (or etcd), pg-primary, gateway (a live one), prometheus,
+# zipkin, otlp, and a brick's name: its live replica with the lowest number (numbers change with deploys).
 server_resolve() {
   local found=""
   case $1 in
@@ -42,8 +45,10 @@ server_resolve() {
     pg-primary) found=$(pg_primary_name) || found="" ;;
     gateway) found=$(gateway_any) || found="" ;;
     prometheus) is_running prometheus-1 && found=prometheus-1 ;;
+    zipkin) is_running zipkin-1 && found=zipkin-1 ;;
+    otlp) is_running otlp-1 && found=otlp-1 ;;
     catalog|cart|customer|order) found=$(app_first "$1") || found="" ;;
-    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway prometheus catalog cart customer order)"
+    *) server_kind "$1" >/dev/null || usage_error "unknown server or role '$1' (names: $(servers_all) or a brick replica like cart-1; roles: redis-primary kafka-controller etcd-leader pg-primary gateway prometheus zipkin otlp catalog cart customer order)"
        echo "$1"; return 0 ;;
   esac
   [ -n "$found" ] || die "no server has the role '$1' now"
@@ -89,6 +94,8 @@ server_do() {
         etcd|etcd-leader) etcd_up; continue ;;
         gateway) gateway_up; continue ;;
         prometheus) prometheus_up; continue ;;
+        zipkin) zipkin_up; continue ;;
+        otlp) otlp_up; continue ;;
         pg|pg-primary) pg_up; continue ;;
         catalog|cart|customer|order) app_scale "$word" "$(app_default_replicas "$word")" --at-least; continue ;;
       esac

@@ -40,23 +40,33 @@ local function line_count(cart)
   return n
 end
 
--- a checkout in flight: a 'pending' marker whose lease has not run out
-local function checkout_busy(marker, now)
-  if redis.call('HGET', marker, 'state') ~= 'pending' then return false end
-  return tonumber(redis.call('HGET', marker, 'leaseUntil') or '0') > now
+-- the checkout marker's state (false when there is none) and whether that is a checkout in
+-- flight: a 'pending' marker whose lease has not run out
+local function checkout_state(marker, now)
+  local m = redis.call('HMGET', marker, 'state', 'leaseUntil')
+  return m[1], m[1] == 'pending' and tonumber(m[2] or '0') > now
 end
 
--- after a change: refresh the TTLs, index the change for the sweep, and forget a published
--- checkout (the next checkout of this cart is a new order). A failed checkout keeps its order
--- id, so that a retry can never create a second order for a record that might have arrived.
-local function touch(cart, marker, touched, cart_id, ttl, now)
-  redis.call('HSET', cart, 'updated', now)
+local function checkout_busy(marker, now)
+  local _, busy = checkout_state(marker, now)
+  return busy
+end
+
+-- after a change whose 'updated' field is written: refresh the TTLs, index the change for the
+-- sweep, and forget a published checkout (the next checkout of this cart is a new order). A
+-- failed checkout keeps its order id, so that a retry can never create a second order for a
+-- record that might have arrived. state: the marker's state (checkout_state).
+local function renew(cart, marker, touched, cart_id, ttl, now, state)
   redis.call('PEXPIRE', cart, ttl)
   redis.call('ZADD', touched, now, cart_id)
-  local state = redis.call('HGET', marker, 'state')
   if state == 'published' then
     redis.call('DEL', marker)
   elseif state then
     redis.call('PEXPIRE', marker, ttl)
   end
+end
+
+local function touch(cart, marker, touched, cart_id, ttl, now)
+  redis.call('HSET', cart, 'updated', now)
+  renew(cart, marker, touched, cart_id, ttl, now, redis.call('HGET', marker, 'state'))
 end

@@ -360,6 +360,7 @@ class GenerationsIT {
         changedBefore.then().statusCode(200).body("name", equalTo("Test Lamp 42"));
         io.restassured.response.Response sameBefore = given().when().get(same);
         sameBefore.then().statusCode(200);
+        double routedBefore = cachedReadRouteAnswers();
 
         // both replicas are polled (a page and both products, so the old answers are in the caches) from
         // before the upload until 2 s after the instant
@@ -428,6 +429,9 @@ class GenerationsIT {
             }
         }
         assertEquals(1, changedBodiesAfter.size(), "one body of the changed product after the instant, on both");
+        // the cached answers of both generations were written by the event-loop route (CachedReadRoute), not
+        // only by the resource: the assertions above hold for the route's answers too
+        assertTrue(cachedReadRouteAnswers() > routedBefore + 10, "the route answered the repeated polls");
         // a client still holding the old tags gets the new bodies, not a 304
         for (String url : replicas.values()) {
             HttpResponse<String> revalidated = HTTP.send(HttpRequest.newBuilder(URI.create(url + changed))
@@ -445,6 +449,13 @@ class GenerationsIT {
         given().when().get("/api/catalog/generations/" + generation).then().statusCode(200)
                 .body("state", equalTo("ACTIVE")).body("products", equalTo(52))
                 .body("checksum", equalTo(accepted.getString("checksum")));
+    }
+
+    /** Replica A's count of answers written by the cached-read route. */
+    private static double cachedReadRouteAnswers() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("catalog_cached_answers_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     record Observation(String replica, String path, Instant sent, Instant received, int status, String generation,

@@ -448,6 +448,26 @@ class RenderedManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod", "prod-ingress-nginx"})
+    void everyBrickExportsItsTracesToTheClusterCollectorSamplesAShareAndLogsJsonLines(String overlay) {
+        Manifests manifests = rendered(overlay);
+        ManifestChecks checks = new ManifestChecks(manifests, bricks());
+        for (String brick : Project.BRICKS) {
+            Map<String, String> environment = checks.environmentOf(brickContainer(manifests, brick));
+            ApplicationConfig config = ApplicationConfig.of(brick);
+            assertEquals("http://otel-collector.monitoring.svc:4318",
+                    config.resolve("quarkus.otel.exporter.otlp.traces.endpoint", environment, ""),
+                    brick + ": the OTLP/HTTP endpoint of the collector (k8s/README.md, \"Traces and logs\")");
+            assertEquals("http/protobuf",
+                    config.resolve("quarkus.otel.exporter.otlp.traces.protocol", environment, ""), brick);
+            double sampling = Double.parseDouble(config.resolve("quarkus.otel.traces.sampler.arg", environment, ""));
+            assertTrue(sampling > 0 && sampling < 1, brick + " samples " + sampling + " of the new traces");
+            assertEquals("true", config.resolve("quarkus.log.console.json.enabled", environment, ""),
+                    brick + " logs JSON lines");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void theCatalogKeepsItsCatalogueInAFileOnItsOwnBoundedEmptyDir(String overlay) {
         Manifests manifests = rendered(overlay);

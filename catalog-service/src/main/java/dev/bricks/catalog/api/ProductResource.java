@@ -1,8 +1,8 @@
 package dev.bricks.catalog.api;
 
-import dev.bricks.catalog.CatalogConfig;
 import dev.bricks.catalog.browse.CatalogReads;
 import dev.bricks.catalog.store.ProductFilter;
+import dev.bricks.contracts.Sku;
 import dev.bricks.contracts.catalog.CatalogHeaders;
 import dev.bricks.contracts.catalog.CategoryCount;
 import dev.bricks.contracts.catalog.Product;
@@ -14,10 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,13 +32,12 @@ public class ProductResource {
 
     private final CatalogReads reads;
     private final ActiveGeneration generation;
-    private final CacheControl productCaching;
+    private final ProductAnswers answers;
 
-    public ProductResource(CatalogReads reads, ActiveGeneration generation, CatalogConfig config) {
+    public ProductResource(CatalogReads reads, ActiveGeneration generation, ProductAnswers answers) {
         this.reads = reads;
         this.generation = generation;
-        this.productCaching = new CacheControl();
-        this.productCaching.setMaxAge((int) config.productMaxAge().toSeconds());
+        this.answers = answers;
     }
 
     @GET
@@ -61,7 +58,7 @@ public class ProductResource {
         int pageIndex = ProductQueryParser.page(page);
         int pageSize = ProductQueryParser.size(size);
         long active = generation.require();
-        return Response.ok(reads.page(active, filter, pageIndex, pageSize))
+        return Response.ok(reads.page(active, filter, pageIndex, pageSize).json().getBytes(), ProductAnswers.PAGE_JSON)
                 .header(CatalogHeaders.GENERATION, active).build();
     }
 
@@ -71,16 +68,20 @@ public class ProductResource {
             description = "With ETag (changes with the generation and the product) and If-None-Match support.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Product.class)))
     @APIResponse(responseCode = "304", description = "the If-None-Match tag still matches")
+    @APIResponse(responseCode = "400", description = "not a well-formed SKU; the problem names the field")
     @APIResponse(responseCode = "404", description = "no such product in the active generation")
     public Response product(@PathParam("sku") String sku, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        if (!Sku.isValid(sku)) {
+            throw ProblemException.badField("sku", Sku.RULE_IN_FULL);
+        }
         long active = generation.require();
         CatalogReads.ProductBody body = reads.product(active, sku)
                 .orElseThrow(() -> ProblemException.notFound(
                         "no product with sku " + sku + " in generation " + active));
-        Response.ResponseBuilder response = matches(ifNoneMatch, body.etag())
+        Response.ResponseBuilder response = ProductAnswers.matches(ifNoneMatch, body.etag())
                 ? Response.notModified()
-                : Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE);
-        return response.header("ETag", body.etag()).cacheControl(productCaching)
+                : Response.ok(body.json().getBytes(), ProductAnswers.PRODUCT_JSON);
+        return response.header("ETag", body.etag()).header("Cache-Control", answers.productCacheControl())
                 .header(CatalogHeaders.GENERATION, active).build();
     }
 
@@ -92,14 +93,5 @@ public class ProductResource {
     public Response categories() {
         long active = generation.require();
         return Response.ok(reads.categories(active)).header(CatalogHeaders.GENERATION, active).build();
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
     }
 }
