@@ -61,7 +61,8 @@ def row($name; $r): "| \($name) | \($r.rps | n) | \($r.p50_ms | n) | \($r.p99_ms
   "## 4. Checkout → order visible, and the drain rate of order-service",
   "",
   "- checkout sent → `GET /api/orders/{id}` answers 200: p50 **\(.orders.endToEnd.p50_ms | n) ms**, p99 \(.orders.endToEnd.p99_ms | n) ms, max \(.orders.endToEnd.max_ms | n) ms (\(.orders.endToEnd.orders) orders one after the other, per run)",
-  "- drain (order-service stopped, \(.orders.drain.orders) orders placed at \(.orders.checkoutRate.checkoutsPerSec | n)/s, then started; first to last `received_at`): **\(.orders.drain.ordersPerSec | n) orders/s**",
+  "- drain of a running, warmed-up replica (\(.orders.drain.orders) copies of the placed orders under new ids published straight to Kafka, a backlog it works through; first to last `received_at`): **\(.orders.drain.ordersPerSec | n) orders/s**",
+  (if .orders.drainJustStarted then "- drain of a just-started replica (order-service stopped while the orders are placed at \(.orders.checkoutRate.checkoutsPerSec | n)/s, then started; JIT still compiling): \(.orders.drainJustStarted.ordersPerSec | n) orders/s → ÷ JDBC \(.orders.ratios.justStartedOverPlainJdbc | x)" else empty end),
   "- (a) a plain Kafka consumer reading the same records: \(.orders.plainConsumer.consumerPerSec | n) records/s → drain ÷ consumer = **\(.orders.ratios.drainOverPlainConsumer | x)**",
   "- (b) a plain JDBC loop inserting the same orders (order, lines, status row), one transaction each, same database: \(.orders.plainJdbc.jdbcPerSec | n) orders/s → drain ÷ JDBC = **\(.orders.ratios.drainOverPlainJdbc | x)** (the real ceiling of one order at a time, exactly once)",
   ""

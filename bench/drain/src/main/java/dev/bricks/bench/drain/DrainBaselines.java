@@ -2,11 +2,16 @@ package dev.bricks.bench.drain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -30,6 +35,8 @@ import java.util.UUID;
  *
  * <p>Usage: {@code DrainBaselines offsets BOOTSTRAP TOPIC}, or {@code DrainBaselines BOOTSTRAP TOPIC FROM COUNT JDBC_URL USER PASSWORD}, where FROM is
  * {@code partition:offset,...} (the end offsets before the orders were placed). Prints one JSON line.
+ * {@code DrainBaselines copies BOOTSTRAP TOPIC FROM COUNT TIMES} publishes TIMES copies of those
+ * COUNT records, each with a new order id, to warm order-service up before its drain is measured.
  */
 public final class DrainBaselines {
 
@@ -38,6 +45,11 @@ public final class DrainBaselines {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("offsets")) {
             System.out.println(endOffsets(args[1], args[2]));
+            return;
+        }
+        if (args[0].equals("copies")) {
+            List<String> values = consume(args[1], args[2], parseOffsets(args[3]), Integer.parseInt(args[4]));
+            System.out.println(publishCopies(args[1], args[2], values, Integer.parseInt(args[5])));
             return;
         }
         String bootstrap = args[0];
@@ -72,6 +84,30 @@ public final class DrainBaselines {
                     out.append(out.length() == 0 ? "" : ",").append(tp.partition()).append(':').append(offset));
             return out.toString();
         }
+    }
+
+    /** TIMES copies of every value with a fresh {@code orderId} (the key too): orders never seen before. */
+    private static int publishCopies(String bootstrap, String topic, List<String> values, int times) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        ObjectMapper json = new ObjectMapper();
+        int sent = 0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int copy = 0; copy < times; copy++) {
+                for (String value : values) {
+                    ObjectNode order = (ObjectNode) json.readTree(value);
+                    String orderId = UUID.randomUUID().toString();
+                    order.put("orderId", orderId);
+                    producer.send(new ProducerRecord<>(topic, orderId, json.writeValueAsString(order)));
+                    sent++;
+                }
+            }
+            producer.flush();
+        }
+        return sent;
     }
 
     private static Map<Integer, Long> parseOffsets(String spec) {
