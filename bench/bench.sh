@@ -45,6 +45,14 @@ bench_wrk() {
 }
 
 # bench_redis_hset: one redis-benchmark HSET run on the shop's Redis (database 9, deleted after).
+# bench_redis_change: the cart's change without the cart (bench/probes/RedisChange.java) for
+# BENCH_SECS on the same Redis and connections as redis-benchmark; prints its JSON line.
+bench_redis_change() {
+  local port; port=$(redis_primary_port) || return 1
+  timeout $((BENCH_SECS + 60)) java -Xmx256m "$BENCH_SRC/probes/RedisChange.java" 127.0.0.1 "$port" \
+    "$BRICKS_ROOT/cart-service/src/main/resources/lua" "$BRICKS_BENCH_CONNECTIONS" "$BENCH_SECS"
+}
+
 bench_redis_hset() {
   local n=$1 csv
   local port; port=$(redis_primary_port) || return 1
@@ -248,13 +256,17 @@ bench_section_cart() {
   for ((r = 1; r <= BENCH_RUNS; r++)); do
     bench_wrk "http://127.0.0.1:$port" "$BENCH_WORK/cart.paths" "$BENCH_SECS" PUT '{"quantity":1}' >> "$BENCH_WORK/cart-put.jsonl"
     bench_redis_hset "$n" >> "$BENCH_WORK/redis-hset.jsonl" || die "redis-benchmark failed"
+    bench_redis_change >> "$BENCH_WORK/redis-change.jsonl" || die "the bare script + WAIT client failed"
   done
   bench_set .cart.put "$(bench_median "$BENCH_WORK/cart-put.jsonl" rps p50_ms p99_ms p999_ms errors)"
   bench_set .cart.redisHset "$(bench_median "$BENCH_WORK/redis-hset.jsonl" rps p50_ms p99_ms)"
+  bench_set .cart.redisChange "$(bench_median "$BENCH_WORK/redis-change.jsonl" rps p50_ms p99_ms errors notAcknowledgedByAReplica)"
   bench_set .cart.ratios "$(jq -n \
+    --argjson c "$(bench_ratio "$(bench_get .cart.redisChange.rps)" "$(bench_get .cart.redisHset.rps)")" \
+    --argjson q "$(bench_ratio "$(bench_get .cart.put.rps)" "$(bench_get .cart.redisChange.rps)")" \
     --argjson r "$(bench_ratio "$(bench_get .cart.put.rps)" "$(bench_get .cart.redisHset.rps)")" \
     --argjson p "$(bench_ratio "$(bench_get .cart.put.p99_ms)" "$(bench_get .cart.redisHset.p99_ms)")" \
-    '{putOverHsetRps: $r, putOverHsetP99: $p}')"
+    '{putOverHsetRps: $r, putOverHsetP99: $p, changeOverHsetRps: $c, putOverChangeRps: $q}')"
 }
 
 # --- 9. what tracing costs: catalog GET and cart PUT, tracing off, at a ratio, and on every request ---

@@ -30,8 +30,10 @@ def row($name; $r): "| \($name) | \($r.rps | n) | \($r.p50_ms | n) | \($r.p99_ms
   "|---|---:|---:|---:|---:|---:|",
   row("cart PUT item"; .cart.put),
   row("redis-benchmark HSET"; .cart.redisHset),
+  (if .cart.redisChange then row("bare client: the cart's set_line script + WAIT 1 (bench/probes/RedisChange.java)"; .cart.redisChange) else empty end),
   "",
   "- cart ÷ Redis: **\(.cart.ratios.putOverHsetRps | x)** in req/s, p99 \(.cart.ratios.putOverHsetP99 | x)",
+  (if .cart.redisChange then "- the same change without the cart (script + WAIT for a replica, as the cart sends it) ÷ HSET: \(.cart.ratios.changeOverHsetRps | x); cart ÷ that change: **\(.cart.ratios.putOverChangeRps | x)**: what the cart itself costs" else empty end),
   ""
  else empty end),
 (if .startup or .rss or .startupParallel then
