@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.cart.support.CartTestEnvironment;
 import dev.bricks.cart.support.CatalogStub;
-import dev.bricks.cart.support.RecordedSpans;
 import dev.bricks.cart.support.Shopper;
 import dev.bricks.testing.Kafka;
+import dev.bricks.testing.RecordedSpans;
 import dev.bricks.testing.Traceparents;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;

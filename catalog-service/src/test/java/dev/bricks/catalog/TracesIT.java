@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.catalog.support.OwnTopicProfile;
-import dev.bricks.catalog.support.RecordedSpans;
 import dev.bricks.catalog.support.TestCatalogues;
 import dev.bricks.testing.Kafka;
 import dev.bricks.testing.LogCapture;
+import dev.bricks.testing.RecordedSpans;
 import dev.bricks.testing.TestTokens;
 import dev.bricks.testing.Traceparents;
 import io.opentelemetry.api.trace.SpanKind;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bricks.customer.support.Api;
-import dev.bricks.customer.support.RecordedSpans;
+import dev.bricks.testing.RecordedSpans;
 import dev.bricks.testing.Traceparents;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;

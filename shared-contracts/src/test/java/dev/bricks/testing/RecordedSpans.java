@@ -1,4 +1,4 @@
-package dev.bricks.order.support;
+package dev.bricks.testing;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The tests' span exporter (a CDI SpanExporter replaces Quarkus' OTLP one): the last spans the
  * application ended are kept in memory, so that a test can see what its requests traced. Quarkus
- * batches the export, so a span shows up a few seconds after it ended.
+ * batches the export, so a span shows up a few seconds after it ended. A bean of every brick's tests:
+ * this test-jar carries {@code META-INF/beans.xml}, so Quarkus indexes it.
  */
 @Singleton
 @Unremovable
