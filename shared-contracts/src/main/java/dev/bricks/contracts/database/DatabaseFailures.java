@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.transaction.xa.XAException;
@@ -119,13 +121,24 @@ public final class DatabaseFailures {
         return false;
     }
 
-    /** The failure and its causes, each SQLException followed by its next exception; at most 20, no cycles. */
+    /**
+     * The failure and its causes, each SQLException followed by its next exception, then the same for
+     * the exceptions suppressed on the way (a commit that fails on a dropped connection is a
+     * RollbackException whose cause is empty: the driver's error is suppressed in it); at most 20, no
+     * cycles.
+     */
     private static List<Throwable> chain(Throwable error) {
         List<Throwable> causes = new ArrayList<>();
-        for (Throwable c = error; c != null && causes.size() < 20 && !causes.contains(c); c = c.getCause()) {
-            causes.add(c);
-            if (c instanceof SQLException sql && sql.getNextException() != null) {
-                causes.add(sql.getNextException());
+        Deque<Throwable> suppressed = new ArrayDeque<>();
+        suppressed.add(error);
+        while (!suppressed.isEmpty() && causes.size() < 20) {
+            for (Throwable c = suppressed.poll(); c != null && causes.size() < 20 && !causes.contains(c);
+                    c = c.getCause()) {
+                causes.add(c);
+                if (c instanceof SQLException sql && sql.getNextException() != null) {
+                    causes.add(sql.getNextException());
+                }
+                suppressed.addAll(List.of(c.getSuppressed()));
             }
         }
         return causes;

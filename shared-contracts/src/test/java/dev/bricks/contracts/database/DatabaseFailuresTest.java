@@ -7,6 +7,7 @@ import jakarta.transaction.RollbackException;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +65,17 @@ class DatabaseFailuresTest {
     void aFailedCommitMakesAWriteUnavailable() {
         assertTrue(DatabaseFailures.isUnavailable(new RuntimeException(new RollbackException("commit failed"))));
         assertFalse(DatabaseFailures.isConnectionFailure(new RuntimeException(new RollbackException("commit failed"))));
+    }
+
+    @Test
+    void aCommitLostWithItsConnectionIsAConnectionFailure() {
+        // Narayana: the driver's error of a failed commit is suppressed in the RollbackException, not its cause
+        RollbackException commitFailed = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        commitFailed.addSuppressed(new XAException("Error trying to transactionCommit local transaction").initCause(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertTrue(DatabaseFailures.isConnectionFailure(new RuntimeException("wrapped", commitFailed)));
+        assertTrue(DatabaseFailures.isUnavailable(new RuntimeException("wrapped", commitFailed)));
+        assertFalse(DatabaseFailures.isRefusedData(new RuntimeException("wrapped", commitFailed)));
     }
 
     @Test
