@@ -44,7 +44,6 @@ bench_wrk() {
   printf '%s\n' "$out" | sed -n 's/^BENCH_JSON //p'
 }
 
-# bench_redis_hset: one redis-benchmark HSET run on the shop's Redis (database 9, deleted after).
 # bench_redis_change: the cart's change without the cart (bench/probes/RedisChange.java) for
 # BENCH_SECS on the same Redis and connections as redis-benchmark; prints its JSON line.
 bench_redis_change() {
@@ -53,6 +52,7 @@ bench_redis_change() {
     "$BRICKS_ROOT/cart-service/src/main/resources/lua" "$BRICKS_BENCH_CONNECTIONS" "$BENCH_SECS"
 }
 
+# bench_redis_hset: one redis-benchmark HSET run on the shop's Redis (database 9, deleted after).
 bench_redis_hset() {
   local n=$1 csv
   local port; port=$(redis_primary_port) || return 1

@@ -129,16 +129,16 @@ public final class DatabaseFailures {
      */
     private static List<Throwable> chain(Throwable error) {
         List<Throwable> causes = new ArrayList<>();
-        Deque<Throwable> suppressed = new ArrayDeque<>();
-        suppressed.add(error);
-        while (!suppressed.isEmpty() && causes.size() < 20) {
-            for (Throwable c = suppressed.poll(); c != null && causes.size() < 20 && !causes.contains(c);
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(error);
+        while (!pending.isEmpty() && causes.size() < 20) {
+            for (Throwable c = pending.poll(); c != null && causes.size() < 20 && !causes.contains(c);
                     c = c.getCause()) {
                 causes.add(c);
                 if (c instanceof SQLException sql && sql.getNextException() != null) {
                     causes.add(sql.getNextException());
                 }
-                suppressed.addAll(List.of(c.getSuppressed()));
+                pending.addAll(List.of(c.getSuppressed()));
             }
         }
         return causes;
