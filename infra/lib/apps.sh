@@ -97,6 +97,8 @@ app_env_lines() {
   export_line BRICKS_OTLP_ENDPOINT "${BRICKS_OTLP_ENDPOINT-$(otlp_endpoint)}"
   export_line BRICKS_TRACES_SAMPLING "$BRICKS_TRACES_SAMPLING"
   export_line BRICKS_LOG_JSON "${BRICKS_LOG_JSON:-false}"
+  # the catalog runs one event loop per core (its application.properties)
+  export_line BRICKS_EVENT_LOOPS "${BRICKS_EVENT_LOOPS:-$(nproc)}"
 }
 
 # app_env_cached: the lines above, computed once per ./bricks run (pg_env may ask Patroni).
