@@ -36,10 +36,11 @@ _prometheus_target() { printf '{"targets":["127.0.0.1:%s"],"labels":{%s}}' "$1" 
 prometheus_targets_refresh() {
   local f name brick entries="" dir="$PROMETHEUS_DIR/targets" port gw i=0
   for f in "$RUN_DIR"/*-*.port; do
-    [ -e "$f" ] || continue
     name=${f##*/}; name=${name%.port}; brick=${name%-*}
     app_valid_brick "$brick" || continue
-    entries+="${entries:+,}$(_prometheus_target "$(cat "$f")" "\"brick\":\"$brick\",\"replica\":\"$name\"")"
+    # replicas stop in parallel, each refreshing the targets: a port file may go between glob and read
+    port=$(cat "$f" 2>/dev/null) && [ -n "$port" ] || continue
+    entries+="${entries:+,}$(_prometheus_target "$port" "\"brick\":\"$brick\",\"replica\":\"$name\"")"
   done
   _prometheus_write_targets "$dir/bricks.json" "$entries"
   entries=""

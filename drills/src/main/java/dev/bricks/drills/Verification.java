@@ -13,7 +13,7 @@ public final class Verification {
 
     /** The kinds of acknowledged write the verifier checks. */
     public enum Write {
-        REGISTRATION("registrations", "sign in"),
+        REGISTRATION("registrations", "on record, 1 in " + Verifier.SIGN_IN_EVERY + " signs in"),
         CART_LINE("cart lines", "acceptable quantity"),
         CHECKOUT("checkouts", "one order each"),
         EMPTIED_CART("checked-out carts", "empty");

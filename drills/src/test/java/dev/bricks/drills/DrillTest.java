@@ -109,6 +109,17 @@ class DrillTest {
     }
 
     @Test
+    void aShopThatForgetsItsCustomersLosesTheirRegistrationsAndTheStaffLookupFindsIt() throws InterruptedException {
+        // no outage: registrations go on for the whole drill, and the "repair" forgets every one of them
+        DrillReport report = drill(outage(0, shop::forgetCustomers), CHECKOUTS_WHILE_DOWN);
+
+        assertFalse(report.passed());
+        assertTrue(report.verification().get(Write.REGISTRATION, Count.LOST) > 1,
+                report.format());
+        assertTrue(report.format().contains("which staff cannot find (404)"), report.format());
+    }
+
+    @Test
     void aShopThatStoresACheckoutTwiceIsCaught() throws InterruptedException {
         shop.doubleOrders = true;
         DrillReport report = drill(outage(503, () -> { }));

@@ -59,6 +59,10 @@ final class FakeShop implements AutoCloseable {
     }
 
     /** Forgets every cart line, as a Redis that lost its data would. */
+    synchronized void forgetCustomers() {
+        customers.clear();
+    }
+
     synchronized void wipeCarts() {
         carts.values().forEach(cart -> cart.lines.clear());
     }
@@ -74,6 +78,7 @@ final class FakeShop implements AutoCloseable {
     private static final Pattern LINE = Pattern.compile("/api/carts/([\\w-]+)/items/([\\w-]+)");
     private static final Pattern CHECKOUT = Pattern.compile("/api/carts/([\\w-]+)/checkout");
     private static final Pattern ORDER = Pattern.compile("/api/orders/([\\w-]+)");
+    private static final Pattern CUSTOMER = Pattern.compile("/api/customers/([0-9a-f-]{36})");
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -145,6 +150,14 @@ final class FakeShop implements AutoCloseable {
             }
             return new Object[] { 200, Answer.JSON.createObjectNode().put("accessToken", token(customer[1]))
                     .put("expiresIn", 900) };
+        }
+        if (method.equals("GET") && (m = CUSTOMER.matcher(path)).matches()) {
+            // staff look a customer up by id
+            String id = m.group(1);
+            return customers.entrySet().stream().filter(c -> c.getValue()[1].equals(id)).findFirst()
+                    .map(c -> new Object[] { 200,
+                        Answer.JSON.createObjectNode().put("id", id).put("email", c.getKey()) })
+                    .orElseGet(() -> new Object[] { 404, problem(404, "no customer") });
         }
         if (method.equals("POST") && path.equals("/api/carts")) {
             Cart cart = new Cart();

@@ -145,9 +145,16 @@ public class GenerationFeed {
                     startupEndOffset = consumer.endOffsets(List.of(partition), Duration.ofSeconds(3)).get(partition);
                     LOG.infof("catching up with %s up to offset %d", config.topic(), startupEndOffset);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
-                    nextOffset = record.offset() + 1;
+                if (!caughtUp) {
+                    // the position skips what retention deleted: with nothing (left) to read, a starting
+                    // replica joins at once instead of after a poll's wait
+                    nextOffset = Math.max(nextOffset, consumer.position(partition, Duration.ofSeconds(2)));
+                }
+                if (caughtUp || nextOffset < startupEndOffset) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        handle(record);
+                        nextOffset = record.offset() + 1;
+                    }
                 }
                 nextOffset = Math.max(nextOffset, consumer.position(partition, Duration.ofSeconds(2)));
                 lastContact = Instant.now();
