@@ -55,6 +55,9 @@ public class DeadLetterIndexer {
     @Incoming("orders-dead-letters")
     @Blocking(ordered = true)
     public CompletionStage<Void> index(Message<String> record) {
+        if (pause.stopping()) {
+            return new CompletableFuture<>(); // as in OrderDrain: the next owner indexes it
+        }
         IncomingKafkaRecordMetadata<?, ?> meta = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("not a Kafka record"));
         DeadLetterStore.Arrival arrival = arrival(meta, record.getPayload());

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -27,12 +29,14 @@ import org.jboss.logging.Logger;
  * turns into a copy on {@code orders.placed.dlq} with header {@code dead-letter-reason};</li>
  * <li>the database does not answer → the same record is retried with back-off until it does;
  * since processing is ordered, draining pauses and nothing behind it is skipped.</li>
+ * <li>the brick is stopping → the record is left unacknowledged for the next owner of its partition.</li>
  * </ul>
  */
 @ApplicationScoped
 public class OrderDrain {
 
     private static final Logger LOG = Logger.getLogger(OrderDrain.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final OrderIntake intake;
     private final Backoff backoff;
@@ -42,6 +46,7 @@ public class OrderDrain {
     private final Counter databaseRetries;
     private final ShutdownAwarePause pause = new ShutdownAwarePause();
     private final OldestUnstored oldestUnstored = new OldestUnstored(Clock.systemUTC());
+    private final ReentrantLock inHand = new ReentrantLock();
 
     public OrderDrain(OrderIntake intake, MeterRegistry registry,
             @ConfigProperty(name = "bricks.orders.retry.initial-delay") Duration initialDelay,
@@ -67,19 +72,34 @@ public class OrderDrain {
                 .register(registry);
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
         pause.stop();
+        // The database closes once the shutdown observers have run: let the record in hand finish first.
+        if (inHand.tryLock(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            inHand.unlock();
+        }
     }
 
     @Incoming("orders-placed")
     @Blocking(ordered = true)
     public CompletionStage<Void> drain(Message<String> record) {
-        oldestUnstored.draining(record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null));
-        try (RecordTrace ignored = RecordTrace.of(record)) {
-            return store(record);
+        inHand.lock();
+        try {
+            if (pause.stopping()) {
+                // Records keep arriving until the connector closes, after the database is closed:
+                // left unacknowledged, their offsets are not committed and the replica taking over
+                // the partition stores them.
+                return new CompletableFuture<>();
+            }
+            oldestUnstored.draining(record.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null));
+            try (RecordTrace ignored = RecordTrace.of(record)) {
+                return store(record);
+            } finally {
+                oldestUnstored.done();
+            }
         } finally {
-            oldestUnstored.done();
+            inHand.unlock();
         }
     }
 

@@ -15,6 +15,11 @@ public final class ShutdownAwarePause {
         stopping = true;
     }
 
+    /** True once {@link #stop()} was called. */
+    public boolean stopping() {
+        return stopping;
+    }
+
     /** Waits up to {@code delay}; false when the brick is stopping (or the thread was interrupted). */
     public boolean pause(Duration delay) {
         long until = System.nanoTime() + delay.toNanos();

@@ -57,6 +57,11 @@ public final class OrderServiceProcess implements AutoCloseable {
         return new OrderServiceProcess(command, log, port);
     }
 
+    /** Everything the process wrote so far (its log, appended to by every start with the same name). */
+    public String log() throws IOException {
+        return Files.readString(log.toPath());
+    }
+
     /** The same command again (same port, topics and group). */
     public OrderServiceProcess restart() throws IOException {
         return new OrderServiceProcess(command, log, port);

@@ -90,6 +90,22 @@ public final class OrdersDb {
         }
     }
 
+    /** The longest time between two consecutive {@code received_at} of these orders, in milliseconds. */
+    public static long longestPauseMillis(Collection<UUID> orderIds) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement("select coalesce(max(extract(epoch from gap) * 1000), 0)"
+                        + " from (select received_at - lag(received_at) over (order by received_at) as gap"
+                        + " from orders where order_id = any (?)) gaps")) {
+            s.setArray(1, c.createArrayOf("uuid", orderIds.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return Math.round(r.getDouble(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long orders(Collection<UUID> orderIds) {
         return count("orders", orderIds);
     }
