@@ -48,16 +48,17 @@ public class DeadLetterIndexer {
         this.backoff = new Backoff(initialDelay, maxDelay);
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
         pause.stop();
     }
 
     @Incoming("orders-dead-letters")
     @Blocking(ordered = true)
     public CompletionStage<Void> index(Message<String> record) {
-        if (pause.stopping()) {
-            return new CompletableFuture<>(); // as in OrderDrain: the next owner indexes it
-        }
+        return pause.handle(() -> indexNow(record));
+    }
+
+    private CompletionStage<Void> indexNow(Message<String> record) {
         IncomingKafkaRecordMetadata<?, ?> meta = record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("not a Kafka record"));
         DeadLetterStore.Arrival arrival = arrival(meta, record.getPayload());

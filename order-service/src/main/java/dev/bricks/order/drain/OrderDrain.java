@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -36,7 +34,6 @@ import org.jboss.logging.Logger;
 public class OrderDrain {
 
     private static final Logger LOG = Logger.getLogger(OrderDrain.class);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final OrderIntake intake;
     private final Backoff backoff;
@@ -46,7 +43,6 @@ public class OrderDrain {
     private final Counter databaseRetries;
     private final ShutdownAwarePause pause = new ShutdownAwarePause();
     private final OldestUnstored oldestUnstored = new OldestUnstored(Clock.systemUTC());
-    private final ReentrantLock inHand = new ReentrantLock();
 
     public OrderDrain(OrderIntake intake, MeterRegistry registry,
             @ConfigProperty(name = "bricks.orders.retry.initial-delay") Duration initialDelay,
@@ -74,23 +70,12 @@ public class OrderDrain {
 
     void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
         pause.stop();
-        // The database closes once the shutdown observers have run: let the record in hand finish first.
-        if (inHand.tryLock(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-            inHand.unlock();
-        }
     }
 
     @Incoming("orders-placed")
     @Blocking(ordered = true)
     public CompletionStage<Void> drain(Message<String> record) {
-        inHand.lock();
-        try {
-            if (pause.stopping()) {
-                // Records keep arriving until the connector closes, after the database is closed:
-                // left unacknowledged, their offsets are not committed and the replica taking over
-                // the partition stores them.
-                return new CompletableFuture<>();
-            }
+        return pause.handle(() -> {
             oldestUnstored.draining(record.getMetadata(IncomingKafkaRecordMetadata.class)
                     .map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null));
             try (RecordTrace ignored = RecordTrace.of(record)) {
@@ -98,9 +83,7 @@ public class OrderDrain {
             } finally {
                 oldestUnstored.done();
             }
-        } finally {
-            inHand.unlock();
-        }
+        });
     }
 
     private CompletionStage<Void> store(Message<String> record) {
